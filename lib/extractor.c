@@ -1,0 +1,168 @@
+/**
+ * extractor.c: the extractor's life cycle and vnx_extract(), which runs the
+ * pipeline normalize -> match -> assemble for one document.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum {
+    DEFAULT_MATCH_LIMIT = 1000000,
+    DEFAULT_DEPTH_LIMIT = 10000,
+    MAX_UTF8_WARNINGS = 20
+};
+
+const char *vnx_version(void)
+{
+    return VNX_VERSION_STRING;
+}
+
+int vnx_version_number(void)
+{
+    return VNX_VERSION;
+}
+
+const char *vnx_patterns_version(const vnx_extractor *x)
+{
+    return x ? x->patterns.version : NULL;
+}
+
+void vnx_options_init(vnx_options *opts)
+{
+    if (opts)
+        memset(opts, 0, sizeof *opts);
+}
+
+vnx_extractor *vnx_extractor_new(const vnx_options *opts, vnx_error *err)
+{
+    vnxp_error_clear(err);
+    vnx_options defaults;
+    if (!opts) {
+        vnx_options_init(&defaults);
+        opts = &defaults;
+    }
+    if (opts->flags & ~VNX_OPT_MASK) {
+        vnxp_fail(err, VNX_ERR_ARGUMENT, "unknown option bits 0x%x", opts->flags & ~VNX_OPT_MASK);
+        return NULL;
+    }
+    vnx_extractor *x = calloc(1, sizeof *x);
+    if (!x) {
+        vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    x->flags = opts->flags;
+    int rc = opts->patterns_dir
+                 ? vnxp_patterns_load_dir(&x->patterns, opts->patterns_dir, opts->flags, err)
+                 : vnxp_patterns_load_builtin(&x->patterns, opts->flags, err);
+    if (rc != VNX_OK) {
+        free(x);
+        return NULL;
+    }
+    x->mctx = pcre2_match_context_create(NULL);
+    if (!x->mctx) {
+        vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        vnx_extractor_free(x);
+        return NULL;
+    }
+    pcre2_set_match_limit(x->mctx, opts->match_limit ? (uint32_t)opts->match_limit
+                                                     : DEFAULT_MATCH_LIMIT);
+    pcre2_set_depth_limit(x->mctx, opts->depth_limit ? (uint32_t)opts->depth_limit
+                                                     : DEFAULT_DEPTH_LIMIT);
+    return x;
+}
+
+void vnx_extractor_free(vnx_extractor *x)
+{
+    if (!x)
+        return;
+    vnxp_patterns_free(&x->patterns);
+    pcre2_match_context_free(x->mctx);
+    free(x);
+}
+
+/* Counts invalid UTF-8 sequences and reports the first few as warnings. */
+typedef struct utf8_report {
+    vnx_result *r;
+    size_t count;
+    int nomem;
+} utf8_report;
+
+static void on_invalid_utf8(void *ctx, size_t offset)
+{
+    utf8_report *rep = ctx;
+    if (rep->count++ < MAX_UTF8_WARNINGS)
+        rep->nomem |= vnxp_result_warn(rep->r, "invalid UTF-8 at byte %zu", offset);
+}
+
+vnx_span vnxp_input_span(const vnxp_matcher *m, size_t start, size_t end)
+{
+    vnx_span s = {m->text->map[start], m->text->map[end]};
+    // The end maps to the first input byte of the next character.
+    if (end > start && end <= m->text->len) {
+        size_t last = end - 1;
+        while (last > start && (m->text->s[last] & 0xC0) == 0x80)
+            last--;
+        size_t next = m->text->map[end];
+        s.end = next > m->text->map[last] ? next : m->text->map[last] + 1;
+    }
+    return s;
+}
+
+char *vnxp_hit_text(const vnxp_matcher *m, size_t start, size_t end)
+{
+    vnx_span s = vnxp_input_span(m, start, end);
+    return vnxp_clean(m->input, s.start, s.end);
+}
+
+static int run_extractors(vnxp_matcher *m, vnx_error *err)
+{
+    int rc = VNX_OK;
+    if (!(m->x->flags & VNX_OPT_NO_DATES))
+        rc = vnxp_extract_dates(m, err);
+    if (rc == VNX_OK && !(m->x->flags & VNX_OPT_NO_DIRECTIVES))
+        rc = vnxp_extract_directives(m, err);
+    return rc;
+}
+
+vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len, vnx_error *err)
+{
+    vnxp_error_clear(err);
+    if (!x || (!text && len > 0)) {
+        vnxp_fail(err, VNX_ERR_ARGUMENT, "vnx_extract: NULL extractor or text");
+        return NULL;
+    }
+    if (!text)
+        text = "";
+    vnx_result *r = calloc(1, sizeof *r);
+    if (!r) {
+        vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    utf8_report rep = {r, 0, 0};
+    vnxp_text t;
+    unsigned nflags = (x->flags & VNX_OPT_NO_TONE_FOLD) ? 0 : VNXP_NORM_FOLD_TONES;
+    int rc = vnxp_normalize(text, len, nflags, 1, on_invalid_utf8, &rep, &t, err);
+    if (rc == VNX_OK && rep.count > MAX_UTF8_WARNINGS)
+        rep.nomem |= vnxp_result_warn(r, "%zu more invalid UTF-8 sequences",
+                                      rep.count - MAX_UTF8_WARNINGS);
+    if (rc == VNX_OK && rep.nomem)
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    if (rc == VNX_OK) {
+        // Match data sized for the largest pattern, made per call: threads share x.
+        vnxp_matcher m = {x, &t, text, len, pcre2_match_data_create(64, NULL), r};
+        if (!m.md)
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        else
+            rc = run_extractors(&m, err);
+        pcre2_match_data_free(m.md);
+    }
+    vnxp_text_free(&t);
+    if (rc != VNX_OK) {
+        vnx_result_free(r);
+        return NULL;
+    }
+    return r;
+}

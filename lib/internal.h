@@ -1,0 +1,192 @@
+/**
+ * internal.h: declarations shared by the library's modules (not installed).
+ * Every cross-module symbol is prefixed vnxp_.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VNX_INTERNAL_H
+#define VNX_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "vnextract.h"
+
+/* ---- errors (error.c) -------------------------------------------------- */
+
+/* Fill `err` (if not NULL and still VNX_OK) with code and a printf message.
+ * Returns `code`, so that `return vnxp_fail(err, ...)` reads naturally. */
+int vnxp_fail(vnx_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void vnxp_error_clear(vnx_error *err);
+
+/* ---- growable buffers (util.c) ----------------------------------------- */
+
+typedef struct vnxp_buf {
+    char *s;
+    size_t len, cap;
+} vnxp_buf;
+
+int vnxp_buf_add(vnxp_buf *b, const char *s, size_t n); /* 0 ok, -1 nomem */
+int vnxp_buf_addc(vnxp_buf *b, char c);
+int vnxp_buf_printf(vnxp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void vnxp_buf_free(vnxp_buf *b);
+
+/* Grow the array *items of *cap elements of `size` bytes to hold `need`.
+ * Returns 0, or -1 when out of memory (the array is left as it was). */
+int vnxp_grow(void **items, size_t *cap, size_t need, size_t size);
+
+char *vnxp_strndup(const char *s, size_t n);
+
+/* ---- normalize (normalize/) -------------------------------------------- */
+
+/* The text that patterns run over: NFC, tone placement folded (uỷ/ủy),
+ * line ends made "\n", invisible characters dropped, odd spaces made ' '.
+ * map[i] is the input byte offset of matching byte i; map[len] = input
+ * length. Case is kept: patterns match caselessly. */
+typedef struct vnxp_text {
+    char *s;
+    size_t len;
+    size_t *map;
+} vnxp_text;
+
+/* One invalid UTF-8 sequence, reported as a warning by the caller. */
+typedef void (*vnxp_invalid_fn)(void *ctx, size_t input_offset);
+
+#define VNXP_NORM_FOLD_TONES 1u /* fold tone placement (for matching) */
+#define VNXP_NORM_COLLAPSE 2u   /* collapse whitespace runs to one space, trim */
+#define VNXP_NORM_LOWER 4u      /* lower case (simple, one code point to one) */
+
+/* Normalize `len` bytes of UTF-8. `map` may be skipped (NULL) by passing
+ * want_map = 0. Returns VNX_OK or an error code (err filled in). */
+int vnxp_normalize(const char *in, size_t len, unsigned flags, int want_map,
+                   vnxp_invalid_fn on_invalid, void *ctx, vnxp_text *out, vnx_error *err);
+void vnxp_text_free(vnxp_text *t);
+
+/* A clean copy of input bytes [start, end): NFC, whitespace collapsed and
+ * trimmed, invalid bytes as U+FFFD. NULL when out of memory. */
+char *vnxp_clean(const char *in, size_t start, size_t end);
+
+/* A comparison key: lower case, tones folded, spaces collapsed. */
+char *vnxp_key(const char *s, size_t n);
+
+/* Tone-fold UTF-8 text (the rule used on matching text), for pattern
+ * sources and lexicon entries. NULL when out of memory. */
+char *vnxp_fold_utf8(const char *s, size_t n);
+
+/* ---- patterns (match/patterns.c) --------------------------------------- */
+
+typedef struct vnxp_lexicon_entry {
+    char *key;   /* vnxp_key of the entry */
+    char *value; /* the text after '=', or the entry itself */
+} vnxp_lexicon_entry;
+
+typedef struct vnxp_lexicon {
+    char *name;
+    vnxp_lexicon_entry *entries;
+    size_t n;
+} vnxp_lexicon;
+
+typedef struct vnxp_pattern {
+    char *kind; /* the file's base name: "dates" */
+    char *name; /* from "@pattern NAME" */
+    pcre2_code *code;
+} vnxp_pattern;
+
+typedef struct vnxp_patterns {
+    vnxp_pattern *items;
+    size_t n, cap;
+    vnxp_lexicon *lexicons;
+    size_t nlex, caplex;
+    char *version;
+} vnxp_patterns;
+
+/* A pattern source: a file name and its text. */
+typedef struct vnxp_source {
+    const char *name;
+    const char *text;
+} vnxp_source;
+
+int vnxp_patterns_load_builtin(vnxp_patterns *ps, unsigned opt_flags, vnx_error *err);
+int vnxp_patterns_load_dir(vnxp_patterns *ps, const char *dir, unsigned opt_flags, vnx_error *err);
+int vnxp_patterns_load_sources(vnxp_patterns *ps, const vnxp_source *src, size_t n,
+                               unsigned opt_flags, vnx_error *err);
+void vnxp_patterns_free(vnxp_patterns *ps);
+const vnxp_pattern *vnxp_pattern_find(const vnxp_patterns *ps, const char *kind,
+                                      const char *name);
+const vnxp_lexicon *vnxp_lexicon_find(const vnxp_patterns *ps, const char *name);
+/* The value of the entry whose key equals vnxp_key(s, n); NULL if none. */
+const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n);
+
+/* ---- matching (match/scan.c) ------------------------------------------- */
+
+/* One match of a pattern, with a copy of its offset vector. */
+typedef struct vnxp_hit {
+    const vnxp_pattern *pattern;
+    size_t start, end; /* in the matching text */
+    size_t *ovector;   /* 2 * ngroups offsets (PCRE2_UNSET when unset) */
+    unsigned ngroups;
+} vnxp_hit;
+
+typedef struct vnxp_hits {
+    vnxp_hit *items;
+    size_t n, cap;
+} vnxp_hits;
+
+/* Per-call matching state: match data and the matching text. */
+typedef struct vnxp_matcher {
+    const struct vnx_extractor *x;
+    const vnxp_text *text;
+    const char *input;
+    size_t input_len;
+    pcre2_match_data *md;
+    vnx_result *result; /* for warnings */
+} vnxp_matcher;
+
+/* Add every match of every pattern of `kind` to `hits`, then keep only the
+ * leftmost-longest non-overlapping ones (earlier patterns win ties). */
+int vnxp_scan_kind(vnxp_matcher *m, const char *kind, vnxp_hits *hits, vnx_error *err);
+/* Match pattern `p` anchored at `at` in the matching text; 1 match, 0 none,
+ * <0 error. On a match, `hit` holds it (free with vnxp_hit_clear). */
+int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *hit,
+                  vnx_error *err);
+/* The span of named group `name` in `hit`; 0 if set, -1 if unset/unknown. */
+int vnxp_hit_group(const vnxp_hit *hit, const char *name, size_t *start, size_t *end);
+void vnxp_hit_clear(vnxp_hit *hit);
+void vnxp_hits_free(vnxp_hits *hits);
+
+/* ---- extractor and result (extractor.c, assemble/result.c) ------------- */
+
+struct vnx_extractor {
+    unsigned flags;
+    vnxp_patterns patterns;
+    pcre2_match_context *mctx; /* read-only once made: shared by threads */
+};
+
+struct vnx_result {
+    char *source;
+    vnx_date *dates;
+    size_t ndates, capdates;
+    vnx_directive *directives;
+    size_t ndirectives, capdirectives;
+    char **warnings;
+    size_t nwarnings, capwarnings;
+};
+
+int vnxp_result_warn(vnx_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+vnx_date *vnxp_result_add_date(vnx_result *r);
+vnx_directive *vnxp_result_add_directive(vnx_result *r);
+
+/* Span of matching-text range [start, end) in the input. */
+vnx_span vnxp_input_span(const vnxp_matcher *m, size_t start, size_t end);
+/* Clean text of matching-text range [start, end), from the input bytes. */
+char *vnxp_hit_text(const vnxp_matcher *m, size_t start, size_t end);
+
+/* ---- the extractors (match/dates.c, match/directives.c) ---------------- */
+
+int vnxp_extract_dates(vnxp_matcher *m, vnx_error *err);
+int vnxp_extract_directives(vnxp_matcher *m, vnx_error *err);
+
+#endif /* VNX_INTERNAL_H */

@@ -1,0 +1,587 @@
+/**
+ * patterns.c: load pattern sets and lexicons, expand them, compile with JIT.
+ *
+ * A pattern set is a directory (or the built-in copy of patterns/):
+ *   VERSION            the set's version, one line
+ *   KIND.pcre          the patterns of one kind ("dates.pcre")
+ *   lexicon/NAME.txt   word lists, one entry a line, "entry = value"
+ * A .pcre file is a series of blocks, each opened by a line
+ *   @define NAME     a fragment, used as {{NAME}} (the file's own, or common.pcre's)
+ *   @pattern NAME    a pattern, compiled in PCRE2 extended mode
+ * and {{lex:NAME}} stands for the alternation of a lexicon's entries. Text
+ * outside blocks may only be blank lines and '#' comments.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#include "patterns_builtin.inc"
+
+enum { MAX_EXPANSION_DEPTH = 16 };
+
+/* A @define or @pattern block of a file, before expansion. */
+typedef struct block {
+    int is_pattern;
+    char *name;
+    int line;
+    vnxp_buf body;
+} block;
+
+typedef struct parsed_file {
+    const char *file;
+    char *kind;
+    block *blocks;
+    size_t n, cap;
+} parsed_file;
+
+static void parsed_free(parsed_file *pf)
+{
+    for (size_t i = 0; i < pf->n; i++) {
+        free(pf->blocks[i].name);
+        vnxp_buf_free(&pf->blocks[i].body);
+    }
+    free(pf->blocks);
+    free(pf->kind);
+    memset(pf, 0, sizeof *pf);
+}
+
+static int fail_at(vnx_error *err, int code, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static int fail_at(vnx_error *err, int code, const char *file, int line, const char *fmt, ...)
+{
+    if (!err || err->code != VNX_OK)
+        return code;
+    char msg[sizeof err->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    vnxp_fail(err, code, "%s:%d: %s", file, line, msg);
+    snprintf(err->source, sizeof err->source, "%s", file);
+    err->line = line;
+    return code;
+}
+
+static int is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_';
+}
+
+// Read "@define NAME" / "@pattern NAME" at `line` into `b`.
+static int parse_directive(const char *line, size_t n, const char *file, int lineno, block *b,
+                           vnx_error *err)
+{
+    const char *kw[] = {"@define", "@pattern"};
+    for (int k = 0; k < 2; k++) {
+        size_t kl = strlen(kw[k]);
+        if (n <= kl || strncmp(line, kw[k], kl) != 0 || (line[kl] != ' ' && line[kl] != '\t'))
+            continue;
+        size_t i = kl;
+        while (i < n && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        size_t s = i;
+        while (i < n && is_name_char(line[i]))
+            i++;
+        size_t e = i;
+        while (i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+            i++;
+        if (s == e || i != n)
+            return fail_at(err, VNX_ERR_PATTERN, file, lineno, "bad name after %s", kw[k]);
+        b->is_pattern = k == 1;
+        b->line = lineno;
+        b->name = vnxp_strndup(line + s, e - s);
+        return b->name ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    }
+    return fail_at(err, VNX_ERR_PATTERN, file, lineno, "unknown directive (want @define or @pattern)");
+}
+
+static int is_blank_or_comment(const char *line, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+        i++;
+    return i == n || line[i] == '#';
+}
+
+// Split a .pcre file into its blocks.
+static int parse_file(const vnxp_source *src, parsed_file *pf, vnx_error *err)
+{
+    memset(pf, 0, sizeof *pf);
+    pf->file = src->name;
+    const char *dot = strrchr(src->name, '.');
+    pf->kind = vnxp_strndup(src->name, (size_t)(dot - src->name));
+    if (!pf->kind)
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    const char *p = src->text;
+    int lineno = 0;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        lineno++;
+        if (p[0] == '@') {
+            if (vnxp_grow((void **)&pf->blocks, &pf->cap, pf->n + 1, sizeof *pf->blocks))
+                return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+            block *b = &pf->blocks[pf->n];
+            memset(b, 0, sizeof *b);
+            int rc = parse_directive(p, n, src->name, lineno, b, err);
+            if (rc != VNX_OK)
+                return rc;
+            pf->n++;
+        } else if (pf->n > 0) {
+            block *b = &pf->blocks[pf->n - 1];
+            if (vnxp_buf_add(&b->body, p, n) || vnxp_buf_addc(&b->body, '\n'))
+                return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        } else if (!is_blank_or_comment(p, n)) {
+            return fail_at(err, VNX_ERR_PATTERN, src->name, lineno,
+                           "text outside a @pattern or @define block");
+        }
+        p += n + (nl != NULL);
+    }
+    return VNX_OK;
+}
+
+/* ---- lexicons ------------------------------------------------------------ */
+
+static void lexicon_free(vnxp_lexicon *lx)
+{
+    for (size_t i = 0; i < lx->n; i++) {
+        free(lx->entries[i].key);
+        free(lx->entries[i].value);
+    }
+    free(lx->entries);
+    free(lx->name);
+}
+
+static void trim(const char **s, const char **e)
+{
+    while (*s < *e && (**s == ' ' || **s == '\t' || **s == '\r'))
+        (*s)++;
+    while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
+        (*e)--;
+}
+
+// Parse "entry" or "entry = value" lines; '#' starts a comment line.
+static int parse_lexicon(const vnxp_source *src, vnxp_lexicon *lx, vnx_error *err)
+{
+    memset(lx, 0, sizeof *lx);
+    const char *base = src->name + strlen("lexicon/");
+    const char *dot = strrchr(base, '.');
+    lx->name = vnxp_strndup(base, (size_t)(dot - base));
+    size_t cap = 0;
+    if (!lx->name)
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    const char *p = src->text;
+    int lineno = 0;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        lineno++;
+        const char *s = p, *e = end;
+        trim(&s, &e);
+        p = nl ? nl + 1 : end;
+        if (s == e || *s == '#')
+            continue;
+        const char *eq = memchr(s, '=', (size_t)(e - s));
+        const char *ks = s, *ke = eq ? eq : e, *vs = eq ? eq + 1 : s, *ve = e;
+        trim(&ks, &ke);
+        trim(&vs, &ve);
+        if (ks == ke)
+            return fail_at(err, VNX_ERR_PATTERN, src->name, lineno, "empty lexicon entry");
+        if (vnxp_grow((void **)&lx->entries, &cap, lx->n + 1, sizeof *lx->entries))
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        vnxp_lexicon_entry *en = &lx->entries[lx->n++];
+        en->key = vnxp_key(ks, (size_t)(ke - ks));
+        en->value = vnxp_strndup(vs, (size_t)(ve - vs));
+        if (!en->key || !en->value)
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    }
+    return VNX_OK;
+}
+
+const vnxp_lexicon *vnxp_lexicon_find(const vnxp_patterns *ps, const char *name)
+{
+    for (size_t i = 0; i < ps->nlex; i++)
+        if (strcmp(ps->lexicons[i].name, name) == 0)
+            return &ps->lexicons[i];
+    return NULL;
+}
+
+const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n)
+{
+    if (!lx)
+        return NULL;
+    char *key = vnxp_key(s, n);
+    if (!key)
+        return NULL;
+    const char *found = NULL;
+    for (size_t i = 0; i < lx->n && !found; i++)
+        if (strcmp(lx->entries[i].key, key) == 0)
+            found = lx->entries[i].value;
+    free(key);
+    return found;
+}
+
+// Longer entries first, so that an alternation prefers "phó bí thư" to "bí thư".
+static int by_length_desc(const void *a, const void *b)
+{
+    size_t la = strlen(((const vnxp_lexicon_entry *)a)->key);
+    size_t lb = strlen(((const vnxp_lexicon_entry *)b)->key);
+    return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+// Append the lexicon as "(?:e1|e2|...)": metacharacters escaped, each run of
+// spaces made \s+ (patterns are compiled in extended mode).
+static int append_lexicon_regex(vnxp_buf *out, const vnxp_lexicon *lx)
+{
+    vnxp_lexicon_entry *sorted = malloc((lx->n ? lx->n : 1) * sizeof *sorted);
+    if (!sorted)
+        return -1;
+    memcpy(sorted, lx->entries, lx->n * sizeof *sorted);
+    qsort(sorted, lx->n, sizeof *sorted, by_length_desc);
+    int rc = vnxp_buf_add(out, "(?:", 3);
+    for (size_t i = 0; i < lx->n && !rc; i++) {
+        if (i)
+            rc |= vnxp_buf_addc(out, '|');
+        for (const char *c = sorted[i].key; *c && !rc; c++) {
+            if (*c == ' ') {
+                rc |= vnxp_buf_add(out, "\\s+", 3);
+            } else {
+                if (strchr("\\^$.|?*+()[]{}#-/", *c))
+                    rc |= vnxp_buf_addc(out, '\\');
+                rc |= vnxp_buf_addc(out, *c);
+            }
+        }
+    }
+    rc |= vnxp_buf_addc(out, ')');
+    free(sorted);
+    return rc;
+}
+
+/* ---- expansion and compilation ------------------------------------------ */
+
+typedef struct expand_ctx {
+    const vnxp_patterns *ps;
+    const parsed_file *file;
+    const parsed_file *common;
+    vnx_error *err;
+} expand_ctx;
+
+static const block *find_define(const parsed_file *pf, const char *name, size_t n)
+{
+    if (!pf)
+        return NULL;
+    for (size_t i = 0; i < pf->n; i++)
+        if (!pf->blocks[i].is_pattern && strlen(pf->blocks[i].name) == n &&
+            strncmp(pf->blocks[i].name, name, n) == 0)
+            return &pf->blocks[i];
+    return NULL;
+}
+
+static int expand(const expand_ctx *cx, const block *b, const char *text, int depth, vnxp_buf *out);
+
+// Expand one {{NAME}} or {{lex:NAME}} reference.
+static int expand_ref(const expand_ctx *cx, const block *b, const char *name, size_t n, int depth,
+                      vnxp_buf *out)
+{
+    if (n > 4 && strncmp(name, "lex:", 4) == 0) {
+        char lexname[64];
+        snprintf(lexname, sizeof lexname, "%.*s", (int)(n - 4), name + 4);
+        const vnxp_lexicon *lx = vnxp_lexicon_find(cx->ps, lexname);
+        if (!lx)
+            return fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line,
+                           "%s '%s': no lexicon '%s'", b->is_pattern ? "pattern" : "define",
+                           b->name, lexname);
+        return append_lexicon_regex(out, lx) ? vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory")
+                                             : VNX_OK;
+    }
+    const block *d = find_define(cx->file, name, n);
+    if (!d)
+        d = find_define(cx->common, name, n);
+    if (!d)
+        return fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line, "%s '%s': no define '%.*s'",
+                       b->is_pattern ? "pattern" : "define", b->name, (int)n, name);
+    // The newline ends any '#' comment of the fragment inside the group.
+    if (vnxp_buf_add(out, "(?:", 3))
+        return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    int rc = expand(cx, d, d->body.s ? d->body.s : "", depth + 1, out);
+    if (rc == VNX_OK && vnxp_buf_add(out, "\n)", 2))
+        rc = vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    return rc;
+}
+
+static int expand(const expand_ctx *cx, const block *b, const char *text, int depth, vnxp_buf *out)
+{
+    if (depth > MAX_EXPANSION_DEPTH)
+        return fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line,
+                       "'%s': defines nested too deep (a cycle?)", b->name);
+    const char *p = text;
+    while (*p) {
+        const char *open = strstr(p, "{{");
+        if (!open)
+            return vnxp_buf_add(out, p, strlen(p)) ? vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory")
+                                                   : VNX_OK;
+        const char *close = strstr(open + 2, "}}");
+        if (!close)
+            return fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line,
+                           "'%s': unclosed {{", b->name);
+        if (vnxp_buf_add(out, p, (size_t)(open - p)))
+            return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+        int rc = expand_ref(cx, b, open + 2, (size_t)(close - open - 2), depth, out);
+        if (rc != VNX_OK)
+            return rc;
+        p = close + 2;
+    }
+    return VNX_OK;
+}
+
+static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b, unsigned opt_flags)
+{
+    vnxp_buf src = {0};
+    int rc = expand(cx, b, b->body.s ? b->body.s : "", 0, &src);
+    if (rc != VNX_OK) {
+        vnxp_buf_free(&src);
+        return rc;
+    }
+    char *folded = (opt_flags & VNX_OPT_NO_TONE_FOLD) ? src.s : vnxp_fold_utf8(src.s, src.len);
+    if (!folded) {
+        vnxp_buf_free(&src);
+        return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    }
+    int errcode;
+    PCRE2_SIZE erroff;
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_DUPNAMES;
+    pcre2_code *code =
+        pcre2_compile((PCRE2_SPTR)folded, strlen(folded), options, &errcode, &erroff, NULL);
+    if (!code) {
+        PCRE2_UCHAR msg[160];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        size_t flen = strlen(folded), from = erroff > 20 ? erroff - 20 : 0;
+        rc = fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line,
+                     "pattern '%s': %s at offset %zu near \"%.*s\"", b->name, (char *)msg,
+                     (size_t)erroff, (int)((erroff < flen ? erroff : flen) - from), folded + from);
+        if (cx->err)
+            cx->err->offset = (long)erroff;
+    } else {
+        // JIT is an optimisation: where it is unavailable the interpreter runs.
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        if (vnxp_grow((void **)&ps->items, &ps->cap, ps->n + 1, sizeof *ps->items)) {
+            pcre2_code_free(code);
+            rc = vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+        } else {
+            vnxp_pattern *pt = &ps->items[ps->n];
+            pt->kind = vnxp_strndup(cx->file->kind, strlen(cx->file->kind));
+            pt->name = vnxp_strndup(b->name, strlen(b->name));
+            pt->code = code;
+            ps->n++;
+            if (!pt->kind || !pt->name)
+                rc = vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+        }
+    }
+    if (folded != src.s)
+        free(folded);
+    vnxp_buf_free(&src);
+    return rc;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+int vnxp_patterns_load_sources(vnxp_patterns *ps, const vnxp_source *src, size_t n,
+                               unsigned opt_flags, vnx_error *err)
+{
+    memset(ps, 0, sizeof *ps);
+    int rc = VNX_OK;
+    // Lexicons and the version first: patterns refer to lexicons.
+    for (size_t i = 0; i < n && rc == VNX_OK; i++) {
+        if (strcmp(src[i].name, "VERSION") == 0) {
+            const char *e = src[i].text + strcspn(src[i].text, "\r\n");
+            free(ps->version);
+            ps->version = vnxp_strndup(src[i].text, (size_t)(e - src[i].text));
+            if (!ps->version)
+                rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        } else if (strncmp(src[i].name, "lexicon/", 8) == 0 && ends_with(src[i].name, ".txt")) {
+            if (vnxp_grow((void **)&ps->lexicons, &ps->caplex, ps->nlex + 1, sizeof *ps->lexicons))
+                return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+            rc = parse_lexicon(&src[i], &ps->lexicons[ps->nlex], err);
+            ps->nlex++;
+        }
+    }
+    parsed_file common = {0};
+    for (size_t i = 0; i < n && rc == VNX_OK; i++)
+        if (strcmp(src[i].name, "common.pcre") == 0)
+            rc = parse_file(&src[i], &common, err);
+    for (size_t i = 0; i < n && rc == VNX_OK; i++) {
+        if (!ends_with(src[i].name, ".pcre") || strchr(src[i].name, '/'))
+            continue;
+        parsed_file pf;
+        rc = parse_file(&src[i], &pf, err);
+        expand_ctx cx = {ps, &pf, &common, err};
+        for (size_t b = 0; b < pf.n && rc == VNX_OK; b++)
+            if (pf.blocks[b].is_pattern)
+                rc = compile_block(ps, &cx, &pf.blocks[b], opt_flags);
+        parsed_free(&pf);
+    }
+    parsed_free(&common);
+    if (rc == VNX_OK && !ps->version)
+        ps->version = vnxp_strndup("unversioned", 11);
+    if (rc != VNX_OK)
+        vnxp_patterns_free(ps);
+    return rc;
+}
+
+int vnxp_patterns_load_builtin(vnxp_patterns *ps, unsigned opt_flags, vnx_error *err)
+{
+    return vnxp_patterns_load_sources(ps, builtin_sources,
+                                      sizeof builtin_sources / sizeof builtin_sources[0], opt_flags,
+                                      err);
+}
+
+/* ---- pattern directories -------------------------------------------------- */
+
+static char *read_file(const char *path, vnx_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        vnxp_fail(err, VNX_ERR_IO, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    vnxp_buf b = {0};
+    char chunk[8192];
+    size_t got;
+    int bad = vnxp_buf_add(&b, "", 0);
+    while (!bad && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        bad = vnxp_buf_add(&b, chunk, got);
+    if (ferror(f))
+        vnxp_fail(err, VNX_ERR_IO, "%s: read error", path), bad = 1;
+    else if (bad)
+        vnxp_fail(err, VNX_ERR_NOMEM, "out of memory reading %s", path);
+    fclose(f);
+    if (!bad && memchr(b.s, '\0', b.len)) {
+        vnxp_fail(err, VNX_ERR_PATTERN, "%s: contains a NUL byte", path);
+        bad = 1;
+    }
+    if (bad)
+        vnxp_buf_free(&b);
+    return b.s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+// Names of the files in `dir` ending in `suffix`, sorted, prefixed by `prefix`.
+static int list_dir(const char *dir, const char *prefix, const char *suffix, char ***names,
+                    size_t *n, size_t *cap, vnx_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return errno == ENOENT && *prefix ? VNX_OK
+                                          : vnxp_fail(err, VNX_ERR_IO, "%s: %s", dir, strerror(errno));
+    size_t first = *n;
+    struct dirent *de;
+    int rc = VNX_OK;
+    while (rc == VNX_OK && (de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.' || !ends_with(de->d_name, suffix))
+            continue;
+        size_t len = strlen(prefix) + strlen(de->d_name) + 1;
+        char *name = malloc(len);
+        if (!name || vnxp_grow((void **)names, cap, *n + 1, sizeof **names)) {
+            free(name);
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+            break;
+        }
+        snprintf(name, len, "%s%s", prefix, de->d_name);
+        (*names)[(*n)++] = name;
+    }
+    closedir(d);
+    qsort(*names + first, *n - first, sizeof **names, cmp_str);
+    return rc;
+}
+
+int vnxp_patterns_load_dir(vnxp_patterns *ps, const char *dir, unsigned opt_flags, vnx_error *err)
+{
+    memset(ps, 0, sizeof *ps);
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    char lexdir[4096];
+    snprintf(lexdir, sizeof lexdir, "%s/lexicon", dir);
+    int rc = list_dir(dir, "", ".pcre", &names, &n, &cap, err);
+    size_t npcre = n;
+    if (rc == VNX_OK)
+        rc = list_dir(lexdir, "lexicon/", ".txt", &names, &n, &cap, err);
+    if (rc == VNX_OK && npcre == 0)
+        rc = vnxp_fail(err, VNX_ERR_IO, "%s: no *.pcre pattern files", dir);
+    vnxp_source *src = calloc(n + 1, sizeof *src);
+    char **texts = calloc(n + 1, sizeof *texts);
+    if (rc == VNX_OK && (!src || !texts))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    size_t nsrc = 0;
+    char path[4200];
+    for (size_t i = 0; i < n && rc == VNX_OK; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (!(texts[nsrc] = read_file(path, err)))
+            rc = err && err->code ? err->code : VNX_ERR_IO;
+        else {
+            src[nsrc].name = names[i];
+            src[nsrc].text = texts[nsrc];
+            nsrc++;
+        }
+    }
+    snprintf(path, sizeof path, "%s/VERSION", dir);
+    FILE *vf = rc == VNX_OK ? fopen(path, "rb") : NULL;
+    if (vf) {
+        fclose(vf);
+        if (!(texts[nsrc] = read_file(path, err)))
+            rc = err && err->code ? err->code : VNX_ERR_IO;
+        else {
+            src[nsrc].name = "VERSION";
+            src[nsrc].text = texts[nsrc];
+            nsrc++;
+        }
+    }
+    if (rc == VNX_OK)
+        rc = vnxp_patterns_load_sources(ps, src, nsrc, opt_flags, err);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    for (size_t i = 0; texts && i < nsrc; i++)
+        free(texts[i]);
+    free(names);
+    free(texts);
+    free(src);
+    return rc;
+}
+
+void vnxp_patterns_free(vnxp_patterns *ps)
+{
+    for (size_t i = 0; i < ps->n; i++) {
+        pcre2_code_free(ps->items[i].code);
+        free(ps->items[i].kind);
+        free(ps->items[i].name);
+    }
+    free(ps->items);
+    for (size_t i = 0; i < ps->nlex; i++)
+        lexicon_free(&ps->lexicons[i]);
+    free(ps->lexicons);
+    free(ps->version);
+    memset(ps, 0, sizeof *ps);
+}
+
+const vnxp_pattern *vnxp_pattern_find(const vnxp_patterns *ps, const char *kind, const char *name)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        if (strcmp(ps->items[i].kind, kind) == 0 && strcmp(ps->items[i].name, name) == 0)
+            return &ps->items[i];
+    return NULL;
+}

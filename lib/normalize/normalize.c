@@ -1,0 +1,388 @@
+/**
+ * normalize.c: bytes in, matching text out (the first stage of the pipeline).
+ *
+ * Input UTF-8 is decoded (invalid sequences become U+FFFD and are reported),
+ * a leading BOM is dropped, CRLF and CR become "\n", invisible characters
+ * are dropped and odd spaces become ' '. ICU brings the text to NFC (with a
+ * quick-check fast path for text that is NFC already), and the placement of
+ * tone marks is folded to one style (ủy/uỷ, hòa/hoà, thúy/thuý) so that one
+ * pattern matches both. Every output byte keeps the offset of the input
+ * byte it came from, so that spans point into the input as given.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "internal.h"
+
+/* UTF-16 text with the input offset of every code unit. */
+typedef struct u16text {
+    UChar *u;
+    size_t *off;
+    size_t n, cap;
+} u16text;
+
+static void u16_free(u16text *t)
+{
+    free(t->u);
+    free(t->off);
+    memset(t, 0, sizeof *t);
+}
+
+static int u16_reserve(u16text *t, size_t need)
+{
+    if (need <= t->cap)
+        return 0;
+    size_t cap = t->cap;
+    if (vnxp_grow((void **)&t->u, &cap, need, sizeof *t->u))
+        return -1;
+    size_t cap2 = t->cap;
+    if (vnxp_grow((void **)&t->off, &cap2, cap, sizeof *t->off))
+        return -1;
+    t->cap = cap;
+    return 0;
+}
+
+static int u16_push(u16text *t, UChar32 c, size_t off)
+{
+    if (u16_reserve(t, t->n + 2))
+        return -1;
+    if (c <= 0xFFFF) {
+        t->u[t->n] = (UChar)c;
+        t->off[t->n++] = off;
+    } else {
+        t->u[t->n] = U16_LEAD(c);
+        t->off[t->n++] = off;
+        t->u[t->n] = U16_TRAIL(c);
+        t->off[t->n++] = off;
+    }
+    return 0;
+}
+
+// Characters that carry no meaning for matching: zero-width and soft hyphen.
+static int is_invisible(UChar32 c)
+{
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+           c == 0x00AD;
+}
+
+// Spaces other than ' ' that read as a space.
+static int is_odd_space(UChar32 c)
+{
+    return c == '\t' || c == '\f' || c == '\v' || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// Decode UTF-8 into `t`, applying the line-end and space rules above.
+static int decode(const char *in, size_t len, vnxp_invalid_fn on_invalid, void *ctx, u16text *t)
+{
+    const uint8_t *s = (const uint8_t *)in;
+    size_t pos = 0;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        pos = 3;
+    if (u16_reserve(t, len - pos + 1))
+        return -1;
+    while (pos < len) {
+        size_t start = pos;
+        UChar32 c = s[pos];
+        if (c < 0x80) {
+            pos++;
+        } else {
+            int32_t k = 0, n = (int32_t)(len - pos < 4 ? len - pos : 4);
+            U8_NEXT(s + pos, k, n, c);
+            pos += (size_t)k;
+            if (c < 0) {
+                if (on_invalid)
+                    on_invalid(ctx, start);
+                c = 0xFFFD;
+            }
+        }
+        if (c == '\r') {
+            if (pos < len && s[pos] == '\n')
+                pos++;
+            c = '\n';
+        } else if (is_odd_space(c) || c == 0 || (c < 0x20 && c != '\n') || c == 0x7F) {
+            c = ' ';
+        } else if (is_invisible(c)) {
+            continue;
+        }
+        if (u16_push(t, c, start))
+            return -1;
+    }
+    return 0;
+}
+
+// Bring `t` to NFC. Text that passes ICU's quick check is left as it is;
+// otherwise each run between normalization boundaries is normalized on its
+// own, and all its output units keep the offset of the run's first unit.
+static int to_nfc(u16text *t, vnx_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    if (U_FAILURE(st))
+        return vnxp_fail(err, VNX_ERR_UNICODE, "ICU NFC: %s", u_errorName(st));
+    int32_t yes = unorm2_spanQuickCheckYes(nfc, t->u, (int32_t)t->n, &st);
+    if (U_FAILURE(st))
+        return vnxp_fail(err, VNX_ERR_UNICODE, "ICU quick check: %s", u_errorName(st));
+    if ((size_t)yes == t->n)
+        return VNX_OK;
+
+    u16text out = {0};
+    if (u16_reserve(&out, t->n + 16))
+        goto nomem;
+    memcpy(out.u, t->u, (size_t)yes * sizeof *t->u);
+    memcpy(out.off, t->off, (size_t)yes * sizeof *t->off);
+    out.n = (size_t)yes;
+    size_t i = (size_t)yes;
+    while (i < t->n) {
+        size_t j = i;
+        UChar32 c;
+        U16_NEXT(t->u, j, t->n, c);
+        while (j < t->n) {
+            size_t k = j;
+            U16_NEXT(t->u, k, t->n, c);
+            if (unorm2_hasBoundaryBefore(nfc, c))
+                break;
+            j = k;
+        }
+        UChar buf[64];
+        UChar *dst = buf;
+        int32_t cap = 64, got;
+        st = U_ZERO_ERROR;
+        got = unorm2_normalize(nfc, t->u + i, (int32_t)(j - i), dst, cap, &st);
+        if (st == U_BUFFER_OVERFLOW_ERROR) {
+            // A long run of combining marks: normalize into a heap buffer.
+            cap = got + 1;
+            dst = malloc((size_t)cap * sizeof *dst);
+            if (!dst)
+                goto nomem;
+            st = U_ZERO_ERROR;
+            got = unorm2_normalize(nfc, t->u + i, (int32_t)(j - i), dst, cap, &st);
+        }
+        if (U_FAILURE(st)) {
+            if (dst != buf)
+                free(dst);
+            u16_free(&out);
+            return vnxp_fail(err, VNX_ERR_UNICODE, "ICU normalize: %s", u_errorName(st));
+        }
+        if (u16_reserve(&out, out.n + (size_t)got)) {
+            if (dst != buf)
+                free(dst);
+            goto nomem;
+        }
+        for (int32_t q = 0; q < got; q++) {
+            out.u[out.n] = dst[q];
+            out.off[out.n++] = t->off[i];
+        }
+        if (dst != buf)
+            free(dst);
+        i = j;
+    }
+    u16_free(t);
+    *t = out;
+    return VNX_OK;
+nomem:
+    u16_free(&out);
+    return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory normalizing text");
+}
+
+/* ---- tone placement ------------------------------------------------------ */
+
+static int is_tone_mark(UChar c)
+{
+    return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
+}
+
+// Split a precomposed letter into its letter without tone and its tone mark
+// (0 when it has none): 'ủ' -> 'u' + U+0309, 'ặ' -> 'ă' + U+0323.
+static UChar split_tone(const UNormalizer2 *nfd, const UNormalizer2 *nfc, UChar c, UChar *tone)
+{
+    *tone = 0;
+    if (c < 0xC0)
+        return c;
+    UChar buf[8];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = unorm2_getDecomposition(nfd, c, buf, 8, &st);
+    if (U_FAILURE(st) || n < 2 || n > 8)
+        return c;
+    UChar32 base = buf[0];
+    UChar mark = 0;
+    for (int32_t i = 1; i < n; i++) {
+        if (is_tone_mark(buf[i]) && !mark) {
+            mark = buf[i];
+            continue;
+        }
+        base = unorm2_composePair(nfc, base, buf[i]);
+        if (base < 0 || base > 0xFFFF)
+            return c;
+    }
+    *tone = mark;
+    return mark ? (UChar)base : c;
+}
+
+static int is_letter_unit(UChar c)
+{
+    return !U16_IS_SURROGATE(c) && u_isalpha(c);
+}
+
+// Fold one syllable u[0..n): the old style puts the tone of an open "oa",
+// "oe" or "uy" on its first vowel (hòa, thúy, ủy), the new style on the
+// second (hoà, thuý, uỷ). Both become the new style; everything else has one
+// placement in both styles and is left alone.
+static void fold_syllable(const UNormalizer2 *nfd, const UNormalizer2 *nfc, UChar *u, size_t n)
+{
+    if (n < 2)
+        return;
+    UChar t1, t2;
+    UChar b1 = split_tone(nfd, nfc, u[n - 2], &t1);
+    UChar b2 = split_tone(nfd, nfc, u[n - 1], &t2);
+    if (!t1 || t2)
+        return;
+    UChar l1 = (UChar)u_tolower(b1), l2 = (UChar)u_tolower(b2);
+    int pair = (l1 == 'o' && (l2 == 'a' || l2 == 'e')) || (l1 == 'u' && l2 == 'y');
+    if (!pair)
+        return;
+    if (n >= 3 && (u_tolower(u[n - 3]) == 'q' || (l1 == 'u' && u_tolower(u[n - 3]) == 'g')))
+        return; // "quý", "gụy": the u belongs to the consonant
+    UChar32 moved = unorm2_composePair(nfc, b2, t1);
+    if (moved < 0 || moved > 0xFFFF)
+        return;
+    u[n - 2] = b1;
+    u[n - 1] = (UChar)moved;
+}
+
+static int fold_tones(u16text *t, vnx_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+    if (U_FAILURE(st))
+        return vnxp_fail(err, VNX_ERR_UNICODE, "ICU: %s", u_errorName(st));
+    size_t i = 0;
+    while (i < t->n) {
+        if (!is_letter_unit(t->u[i])) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        int wide = 0;
+        while (i < t->n && is_letter_unit(t->u[i]))
+            wide |= t->u[i++] >= 0xC0;
+        if (wide)
+            fold_syllable(nfd, nfc, t->u + start, i - start);
+    }
+    return VNX_OK;
+}
+
+/* ---- UTF-8 output -------------------------------------------------------- */
+
+static int is_space_unit(UChar c)
+{
+    return c == ' ' || c == '\n';
+}
+
+// Encode `t` as UTF-8 into `out`, with the byte map when asked for.
+static int encode(const u16text *t, size_t input_len, unsigned flags, int want_map,
+                  vnxp_text *out)
+{
+    size_t cap = t->n * 3 + 1;
+    out->s = malloc(cap);
+    out->map = want_map ? malloc(cap * sizeof *out->map) : NULL;
+    if (!out->s || (want_map && !out->map))
+        return -1;
+    size_t j = 0, i = 0;
+    int pending_space = 0;
+    while (i < t->n) {
+        size_t first = i;
+        UChar32 c;
+        U16_NEXT(t->u, i, t->n, c);
+        if (flags & VNXP_NORM_COLLAPSE) {
+            if (is_space_unit((UChar)c) || u_isUWhiteSpace(c)) {
+                pending_space = j > 0;
+                continue;
+            }
+            if (pending_space) {
+                if (want_map)
+                    out->map[j] = t->off[first];
+                out->s[j++] = ' ';
+                pending_space = 0;
+            }
+        }
+        if (flags & VNXP_NORM_LOWER)
+            c = u_tolower(c);
+        size_t before = j;
+        U8_APPEND_UNSAFE(out->s, j, c);
+        if (want_map)
+            for (size_t q = before; q < j; q++)
+                out->map[q] = t->off[first];
+    }
+    out->s[j] = '\0';
+    if (want_map)
+        out->map[j] = input_len;
+    out->len = j;
+    return 0;
+}
+
+int vnxp_normalize(const char *in, size_t len, unsigned flags, int want_map,
+                   vnxp_invalid_fn on_invalid, void *ctx, vnxp_text *out, vnx_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (len > (size_t)INT32_MAX / 2)
+        return vnxp_fail(err, VNX_ERR_TOO_LARGE, "document of %zu bytes is over the limit of %d",
+                         len, INT32_MAX / 2);
+    u16text t = {0};
+    int rc = VNX_OK;
+    if (decode(in, len, on_invalid, ctx, &t)) {
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory decoding text");
+        goto done;
+    }
+    if ((rc = to_nfc(&t, err)) != VNX_OK)
+        goto done;
+    if ((flags & VNXP_NORM_FOLD_TONES) && (rc = fold_tones(&t, err)) != VNX_OK)
+        goto done;
+    if (encode(&t, len, flags, want_map, out)) {
+        vnxp_text_free(out);
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory encoding text");
+    }
+done:
+    u16_free(&t);
+    return rc;
+}
+
+void vnxp_text_free(vnxp_text *t)
+{
+    free(t->s);
+    free(t->map);
+    memset(t, 0, sizeof *t);
+}
+
+char *vnxp_clean(const char *in, size_t start, size_t end)
+{
+    vnxp_text t;
+    if (vnxp_normalize(in + start, end - start, VNXP_NORM_COLLAPSE, 0, NULL, NULL, &t, NULL))
+        return NULL;
+    return t.s;
+}
+
+char *vnxp_key(const char *s, size_t n)
+{
+    vnxp_text t;
+    unsigned flags = VNXP_NORM_FOLD_TONES | VNXP_NORM_COLLAPSE | VNXP_NORM_LOWER;
+    if (vnxp_normalize(s, n, flags, 0, NULL, NULL, &t, NULL))
+        return NULL;
+    return t.s;
+}
+
+char *vnxp_fold_utf8(const char *s, size_t n)
+{
+    vnxp_text t;
+    if (vnxp_normalize(s, n, VNXP_NORM_FOLD_TONES, 0, NULL, NULL, &t, NULL))
+        return NULL;
+    return t.s;
+}

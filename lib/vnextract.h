@@ -1,0 +1,222 @@
+/**
+ * vnextract.h: the public interface of libvnextract.
+ *
+ * libvnextract reads Vietnamese news bulletins (Party cells, schools, Party
+ * committees) and pulls out dates, directive numbers and the other facts of
+ * the record described in SPEC.md, as one JSON object per document.
+ *
+ * The pipeline is normalize -> match -> assemble -> emit:
+ *
+ *     vnx_extractor *x = vnx_extractor_new(NULL, &err);   // compile patterns once
+ *     vnx_result *r = vnx_extract(x, text, len, &err);    // any thread, any time
+ *     char *json = vnx_result_to_json(r, VNX_JSON_DEFAULT);
+ *     ...; vnx_free(json); vnx_result_free(r); vnx_extractor_free(x);
+ *
+ * Every symbol is prefixed vnx_ / VNX_. An extractor is immutable once made:
+ * one extractor may be used by any number of threads at once. The library
+ * never prints and never exits; errors come back through return values and
+ * the caller-allocated vnx_error.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VNEXTRACT_H
+#define VNEXTRACT_H
+
+#include <stddef.h>
+
+#include "vnx_export.h"
+#include "vnx_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/** Machine-readable error codes, in vnx_error.code. */
+typedef enum vnx_error_code {
+    VNX_OK = 0,
+    VNX_ERR_NOMEM,        /**< an allocation failed */
+    VNX_ERR_ARGUMENT,     /**< a NULL or otherwise invalid argument */
+    VNX_ERR_IO,           /**< a pattern file or directory could not be read */
+    VNX_ERR_PATTERN,      /**< a pattern set is malformed or does not compile */
+    VNX_ERR_UNICODE,      /**< ICU failed on the text */
+    VNX_ERR_MATCH,        /**< PCRE2 failed while matching */
+    VNX_ERR_TOO_LARGE     /**< the document is larger than the library handles */
+} vnx_error_code;
+
+/**
+ * A caller-allocated error report, the last parameter of every call that can
+ * fail; NULL is allowed. The first error of a call wins. For pattern errors,
+ * `source` names the pattern file, `line` its line and `offset` the PCRE2
+ * error offset in the expanded pattern (-1 when not relevant).
+ */
+typedef struct vnx_error {
+    int code;          /**< a vnx_error_code */
+    char source[128];  /**< pattern file (or "") */
+    int line;          /**< 1-based line in `source`, or 0 */
+    long offset;       /**< PCRE2 error offset, or -1 */
+    char message[256]; /**< a human-readable message, NUL-terminated */
+} vnx_error;
+
+/** A static, human-readable name for an error code. Never NULL. */
+VNX_EXPORT const char *vnx_strerror(int code);
+
+/* ------------------------------------------------------------------------ */
+/* Versions                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/** The library version as "MAJOR.MINOR.PATCH" (static storage). */
+VNX_EXPORT const char *vnx_version(void);
+
+/** The library version as 0xMMmmpp, to compare with VNX_VERSION. */
+VNX_EXPORT int vnx_version_number(void);
+
+/**
+ * The version of the pattern set an extractor uses (the VERSION file of its
+ * pattern directory, or of the built-in set). Borrowed: valid as long as `x`.
+ */
+typedef struct vnx_extractor vnx_extractor;
+VNX_EXPORT const char *vnx_patterns_version(const vnx_extractor *x);
+
+/* ------------------------------------------------------------------------ */
+/* Options, grouped by phase                                                */
+/* ------------------------------------------------------------------------ */
+
+#define VNX_OPT_DEFAULT 0u
+
+/* normalize */
+/** Keep tone placement as written when matching (default: fold uỷ/ủy). */
+#define VNX_OPT_NO_TONE_FOLD (1u << 0)
+
+/* extract */
+/** Skip the dates extractor. */
+#define VNX_OPT_NO_DATES (1u << 4)
+/** Skip the directives extractor. */
+#define VNX_OPT_NO_DIRECTIVES (1u << 5)
+
+/** Every valid VNX_OPT_* bit. */
+#define VNX_OPT_MASK (VNX_OPT_NO_TONE_FOLD | VNX_OPT_NO_DATES | VNX_OPT_NO_DIRECTIVES)
+
+/** Options of an extractor. Initialise with vnx_options_init(). */
+typedef struct vnx_options {
+    unsigned flags;           /**< VNX_OPT_* bits */
+    const char *patterns_dir; /**< a pattern directory to load; NULL: built-in set */
+    unsigned long match_limit; /**< PCRE2 match limit per match; 0: default */
+    unsigned long depth_limit; /**< PCRE2 depth limit per match; 0: default */
+} vnx_options;
+
+/** Fill `opts` with the defaults (built-in patterns, default limits). */
+VNX_EXPORT void vnx_options_init(vnx_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Extractor                                                                */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Make an extractor: load and JIT-compile the pattern set. `opts` NULL means
+ * defaults. Returns NULL on failure with `err` filled in. Caller frees with
+ * vnx_extractor_free().
+ */
+VNX_EXPORT vnx_extractor *vnx_extractor_new(const vnx_options *opts, vnx_error *err);
+
+/** Free an extractor made by vnx_extractor_new(). NULL is a no-op. */
+VNX_EXPORT void vnx_extractor_free(vnx_extractor *x);
+
+/* ------------------------------------------------------------------------ */
+/* Results                                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef struct vnx_result vnx_result;
+
+/** A half-open byte range [start, end) of the input as given. */
+typedef struct vnx_span {
+    size_t start;
+    size_t end;
+} vnx_span;
+
+/**
+ * A calendar date found in the text. Borrowed from its result. `value` is
+ * "YYYY-MM-DD", "YYYY-MM" or "--MM-DD" (no year known); `day` is 0 for a
+ * month-and-year date and `year` 0 when unknown.
+ */
+typedef struct vnx_date {
+    const char *text;  /**< the date as written (NFC, spaces collapsed) */
+    const char *value; /**< normalized value, see above */
+    int year, month, day;
+    int year_inferred; /**< 1 when the year came from the context */
+    vnx_span span;
+} vnx_date;
+
+/**
+ * A reference to a numbered document. Borrowed from its result; `type`,
+ * `date` and `issuer` are NULL when unknown.
+ */
+typedef struct vnx_directive {
+    const char *text;   /**< the first mention as written */
+    const char *type;   /**< document kind, capitalised ("Hướng dẫn") */
+    const char *number; /**< number and symbol, spaces removed, upper case */
+    const char *date;   /**< issue date "YYYY-MM-DD", or NULL */
+    const char *issuer; /**< issuing body as written, or NULL */
+    vnx_span span;      /**< the first mention */
+} vnx_directive;
+
+/**
+ * Extract the record of one document: `len` bytes of UTF-8 at `text`
+ * (invalid bytes are read as U+FFFD and reported as warnings). Safe to call
+ * from many threads on one extractor. Returns NULL on failure with `err`
+ * filled in. Caller frees with vnx_result_free().
+ */
+VNX_EXPORT vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len,
+                                   vnx_error *err);
+
+/** Free a result. NULL is a no-op. */
+VNX_EXPORT void vnx_result_free(vnx_result *r);
+
+/**
+ * Set the record's "source" (a file name, an id). The string is copied.
+ * Returns VNX_OK or VNX_ERR_NOMEM.
+ */
+VNX_EXPORT int vnx_result_set_source(vnx_result *r, const char *source);
+
+/** The number of dates found. */
+VNX_EXPORT size_t vnx_result_date_count(const vnx_result *r);
+/** Date `i` (0-based), borrowed from `r`; NULL when out of range. */
+VNX_EXPORT const vnx_date *vnx_result_date(const vnx_result *r, size_t i);
+
+/** The number of directives found (repeats merged). */
+VNX_EXPORT size_t vnx_result_directive_count(const vnx_result *r);
+/** Directive `i` (0-based), borrowed from `r`; NULL when out of range. */
+VNX_EXPORT const vnx_directive *vnx_result_directive(const vnx_result *r, size_t i);
+
+/** The number of warnings (invalid UTF-8, match limits hit...). */
+VNX_EXPORT size_t vnx_result_warning_count(const vnx_result *r);
+/** Warning `i`, borrowed from `r`; NULL when out of range. */
+VNX_EXPORT const char *vnx_result_warning(const vnx_result *r, size_t i);
+
+/* ------------------------------------------------------------------------ */
+/* Emit                                                                     */
+/* ------------------------------------------------------------------------ */
+
+#define VNX_JSON_DEFAULT 0u
+/** Indent the JSON over several lines (default: one line). */
+#define VNX_JSON_PRETTY (1u << 0)
+/** Leave out the "span" members. */
+#define VNX_JSON_NO_SPANS (1u << 1)
+
+/**
+ * The record as JSON (SPEC.md), NUL-terminated, with no trailing newline.
+ * Returns NULL when out of memory. Caller frees with vnx_free().
+ */
+VNX_EXPORT char *vnx_result_to_json(const vnx_result *r, unsigned flags);
+
+/** Free a string the library allocated. NULL is a no-op. */
+VNX_EXPORT void vnx_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* VNEXTRACT_H */
