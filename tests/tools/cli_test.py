@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""The vnextract command: exit codes, errors on stderr, every input emitted.
+
+usage: cli_test.py VNEXTRACT REPO_DIR
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+SAMPLE = "Sáng ngày 18/12/2023, Chi bộ tổ chức hội nghị theo Hướng dẫn số 03-HD/TU.\n"
+results = []
+
+
+def run(binary, *args, stdin=None):
+    return subprocess.run([binary, *args], input=stdin, capture_output=True, timeout=30)
+
+
+def check(name, cond, detail=""):
+    results.append(cond)
+    print(f"{'ok  ' if cond else 'FAIL'} {name}" + (f": {detail}" if not cond and detail else ""))
+
+
+def records(out):
+    return [json.loads(line) for line in out.decode("utf-8").splitlines() if line.strip()]
+
+
+def main(argv):
+    if len(argv) != 3:
+        sys.exit(__doc__)
+    vnx, repo = argv[1], argv[2]
+    with tempfile.TemporaryDirectory() as tmp:
+        good = os.path.join(tmp, "a.txt")
+        with open(good, "w", encoding="utf-8") as f:
+            f.write(SAMPLE)
+
+        r = run(vnx, good)
+        recs = records(r.stdout)
+        check("one file gives one record", r.returncode == 0 and len(recs) == 1, r.stderr)
+        check("source is the path", recs and recs[0]["source"] == good)
+        check("the date is found", recs and [d["value"] for d in recs[0]["dates"]] == ["2023-12-18"])
+
+        missing = os.path.join(tmp, "missing.txt")
+        r = run(vnx, missing, good)
+        check("a missing file: exit 1", r.returncode == 1, r.returncode)
+        check("a missing file: reported as 'vnextract: FILE: reason'",
+              r.stderr.decode().startswith(f"vnextract: {missing}: "), r.stderr)
+        check("a missing file: the other input still emitted", len(records(r.stdout)) == 1)
+
+        r = run(vnx, "--no-such-option", good)
+        check("unknown option: exit 2", r.returncode == 2 and not r.stdout, r.returncode)
+        r = run(vnx, "--patterns")
+        check("--patterns without a directory: exit 2", r.returncode == 2)
+
+        r = run(vnx, "--help")
+        check("--help: exit 0 with usage", r.returncode == 0 and b"Usage: vnextract" in r.stdout)
+        r = run(vnx, "--version")
+        check("--version names library and patterns",
+              r.returncode == 0 and b"vnextract " in r.stdout and b"patterns " in r.stdout)
+
+        r = run(vnx, stdin=SAMPLE.encode())
+        recs = records(r.stdout)
+        check("no argument reads stdin", r.returncode == 0 and len(recs) == 1 and recs[0]["source"] == "-")
+        r = run(vnx, "-", stdin=SAMPLE.encode())
+        check("'-' reads stdin", r.returncode == 0 and len(records(r.stdout)) == 1)
+
+        r = run(vnx, "--pretty", good)
+        check("--pretty: one record over several lines",
+              r.returncode == 0 and r.stdout.count(b"\n") > 5 and json.loads(r.stdout))
+
+        tree = os.path.join(tmp, "tree")
+        os.makedirs(os.path.join(tree, "b", "c"))
+        for rel in ("b/c/z.txt", "a.html", "b/y.htm", "skip.json", "b/x.txt"):
+            with open(os.path.join(tree, rel), "w", encoding="utf-8") as f:
+                f.write(SAMPLE)
+        os.symlink(tree, os.path.join(tree, "b", "loop"))
+        r = run(vnx, tree)
+        names = [os.path.relpath(x["source"], tree) for x in records(r.stdout)]
+        check("a directory: its documents in sorted order",
+              names == ["a.html", "b/c/z.txt", "b/x.txt", "b/y.htm"], names)
+        check("a directory: a symlink loop is reported, not followed forever",
+              r.returncode == 1 and b"loop" in r.stderr, r.stderr)
+
+        bad = os.path.join(tmp, "bad.txt")
+        with open(bad, "wb") as f:
+            f.write(b"ng\xc3\xa0y 18/12/2023 \xff\xfe end\n")
+        r = run(vnx, bad)
+        recs = records(r.stdout)
+        check("invalid UTF-8: a record with warnings, exit 0",
+              r.returncode == 0 and len(recs) == 1 and
+              recs[0]["warnings"][:1] == ["invalid UTF-8 at byte 17"], recs)
+
+        empty = os.path.join(tmp, "empty.txt")
+        open(empty, "w").close()
+        r = run(vnx, empty)
+        recs = records(r.stdout)
+        check("an empty file: an empty record", r.returncode == 0 and len(recs) == 1 and
+              recs[0]["dates"] == [] and recs[0]["event"] == {"type": None, "date": None,
+                                                              "organization": None})
+
+        pdir = os.path.join(tmp, "patterns")
+        os.makedirs(pdir)
+        with open(os.path.join(pdir, "dates.pcre"), "w", encoding="utf-8") as f:
+            f.write("# a broken set\n\n@pattern broken\n  (?<day>\\d+\n")
+        r = run(vnx, "--patterns", pdir, good)
+        check("a broken pattern set: exit 2, file and line named",
+              r.returncode == 2 and b"dates.pcre:3:" in r.stderr, r.stderr)
+
+        r = run(vnx, "--patterns", os.path.join(repo, "patterns"), good)
+        base = run(vnx, good)
+        check("--patterns with the repo's set gives the built-in output",
+              r.returncode == 0 and r.stdout == base.stdout)
+
+    failed = results.count(False)
+    print(f"{len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

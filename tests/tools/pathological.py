@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Pathological inputs: long runs of what the patterns look for (digits,
+slashes, "ngày", dashes, "số") must finish quickly and give a record each.
+ctest's TIMEOUT bounds the whole run; PCRE2's match and depth limits keep
+each match cheap.
+
+usage: pathological.py VNEXTRACT
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+LINE = 100_000
+
+CASES = {
+    "digits": "1" * LINE,
+    "digits_slashes": "1/" * (LINE // 2),
+    "dates_glued": "12/12/" * (LINE // 6),
+    "ngay": "ngày " * (LINE // 5),
+    "ngay_digits": "ngày 1 " * (LINE // 7),
+    "dashes": "1-" * (LINE // 2),
+    "so_symbols": "số 03-HD/" * (LINE // 9),
+    "thang": "tháng 1 tháng " * (LINE // 14),
+    "range_words": "từ ngày 1 đến ngày " * (LINE // 19),
+    "issuer_heads": "Hướng dẫn số 01-HD/TU của Ban " + "Ban " * (LINE // 4),
+    "spaces": " " * LINE,
+    "combining_marks": "a" + "\u0301" * LINE,
+}
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.exit(__doc__)
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in CASES.items():
+            path = os.path.join(tmp, name + ".txt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text + "\n")
+            try:
+                out = subprocess.run([argv[1], path], capture_output=True, text=True, timeout=20)
+                ok = out.returncode == 0 and len(out.stdout.splitlines()) == 1
+                if ok:
+                    json.loads(out.stdout)
+            except (subprocess.TimeoutExpired, ValueError) as e:
+                ok = False
+                print(f"  {name}: {type(e).__name__}")
+            failed += not ok
+            print(f"{'ok  ' if ok else 'FAIL'} {name}")
+    print(f"{len(CASES) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
