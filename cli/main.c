@@ -230,61 +230,86 @@ static int usage_error(const char *what, const char *arg)
     return 2;
 }
 
-int main(int argc, char **argv)
-{
+/* What the command line asks for. */
+typedef struct command {
     vnx_options opts;
-    vnx_options_init(&opts);
-    run r = {NULL, VNX_JSON_DEFAULT, 0};
-    // Options may stand anywhere before "--"; the other arguments are inputs.
-    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-    int ninputs = 0, show_version = 0, options_done = 0;
-    if (!inputs)
-        return 1;
+    unsigned json_flags;
+    int show_help, show_version;
+    const char **inputs; // argv's inputs, in order
+    int ninputs;
+} command;
+
+// Read the arguments into `cmd`; 0, or 2 for a usage error (reported).
+// Options may stand anywhere before "--"; the other arguments are inputs.
+static int parse_args(int argc, char **argv, command *cmd)
+{
+    int options_done = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (options_done || a[0] != '-' || a[1] == '\0') {
-            inputs[ninputs++] = a;
+            cmd->inputs[cmd->ninputs++] = a;
         } else if (strcmp(a, "--") == 0) {
             options_done = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage_text, stdout);
-            return 0;
+            cmd->show_help = 1;
         } else if (strcmp(a, "--version") == 0) {
-            show_version = 1;
+            cmd->show_version = 1;
         } else if (strcmp(a, "--pretty") == 0) {
-            r.json_flags |= VNX_JSON_PRETTY;
+            cmd->json_flags |= VNX_JSON_PRETTY;
         } else if (strcmp(a, "--no-spans") == 0) {
-            r.json_flags |= VNX_JSON_NO_SPANS;
+            cmd->json_flags |= VNX_JSON_NO_SPANS;
         } else if (strcmp(a, "--patterns") == 0) {
             if (++i >= argc)
                 return usage_error("a directory must follow", a);
-            opts.patterns_dir = argv[i];
+            cmd->opts.patterns_dir = argv[i];
         } else if (strncmp(a, "--patterns=", 11) == 0) {
-            opts.patterns_dir = a + 11;
+            cmd->opts.patterns_dir = a + 11;
         } else {
             return usage_error("unknown option", a);
         }
     }
+    return 0;
+}
+
+// Process every input; the exit status.
+static int run_command(const command *cmd)
+{
     vnx_error err;
-    r.x = vnx_extractor_new(&opts, &err);
+    run r = {vnx_extractor_new(&cmd->opts, &err), cmd->json_flags, 0};
     if (!r.x) {
         fprintf(stderr, "vnextract: %s\n", err.message);
         return err.code == VNX_ERR_PATTERN || err.code == VNX_ERR_IO ? 2 : 1;
     }
-    if (show_version) {
+    if (cmd->show_version) {
         printf("vnextract %s (patterns %s)\n", vnx_version(), vnx_patterns_version(r.x));
-        vnx_extractor_free(r.x);
-        return 0;
+    } else {
+        if (cmd->ninputs == 0)
+            process_stream(&r, "-", stdin);
+        for (int i = 0; i < cmd->ninputs; i++)
+            process_path(&r, cmd->inputs[i], NULL);
     }
-    if (ninputs == 0)
-        process_stream(&r, "-", stdin);
-    for (int i = 0; i < ninputs; i++)
-        process_path(&r, inputs[i], NULL);
     vnx_extractor_free(r.x);
-    free(inputs);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "vnextract: write error: %s\n", strerror(errno));
         return 1;
     }
     return r.failed ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    command cmd = {0};
+    vnx_options_init(&cmd.opts);
+    cmd.inputs = calloc((size_t)argc + 1, sizeof *cmd.inputs);
+    if (!cmd.inputs) {
+        fprintf(stderr, "vnextract: out of memory\n");
+        return 1;
+    }
+    int status = parse_args(argc, argv, &cmd);
+    if (status == 0 && cmd.show_help)
+        fputs(usage_text, stdout);
+    else if (status == 0)
+        status = run_command(&cmd);
+    free(cmd.inputs);
+    return status;
 }

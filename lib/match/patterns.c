@@ -244,8 +244,10 @@ static int append_lexicon_regex(vnxp_buf *out, const vnxp_lexicon *lx)
     vnxp_lexicon_entry *sorted = malloc((lx->n ? lx->n : 1) * sizeof *sorted);
     if (!sorted)
         return -1;
-    memcpy(sorted, lx->entries, lx->n * sizeof *sorted);
-    qsort(sorted, lx->n, sizeof *sorted, by_length_desc);
+    if (lx->n) {
+        memcpy(sorted, lx->entries, lx->n * sizeof *sorted);
+        qsort(sorted, lx->n, sizeof *sorted, by_length_desc);
+    }
     int rc = vnxp_buf_add(out, "(?:", 3);
     for (size_t i = 0; i < lx->n && !rc; i++) {
         if (i)
@@ -506,7 +508,8 @@ static int list_dir(const char *dir, const char *prefix, const char *suffix, cha
         (*names)[(*n)++] = name;
     }
     closedir(d);
-    qsort(*names + first, *n - first, sizeof **names, cmp_str);
+    if (*n > first)
+        qsort(*names + first, *n - first, sizeof **names, cmp_str);
     return rc;
 }
 

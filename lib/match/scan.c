@@ -111,6 +111,8 @@ static int by_position(const void *a, const void *b)
 // Keep the leftmost-longest hits that do not overlap a kept one.
 static void keep_non_overlapping(vnxp_hits *hits)
 {
+    if (hits->n == 0)
+        return;
     qsort(hits->items, hits->n, sizeof *hits->items, by_position);
     size_t kept = 0, end = 0;
     for (size_t i = 0; i < hits->n; i++) {
