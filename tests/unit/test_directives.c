@@ -10,30 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vnextract.h"
-
-static vnx_extractor *X;
-
-static void setup(void)
-{
-    vnx_error err;
-    X = vnx_extractor_new(NULL, &err);
-    ck_assert_msg(X != NULL, "vnx_extractor_new: %s", err.message);
-}
-
-static void teardown(void)
-{
-    vnx_extractor_free(X);
-    X = NULL;
-}
-
-static vnx_result *extract(const char *text)
-{
-    vnx_error err;
-    vnx_result *r = vnx_extract(X, text, strlen(text), &err);
-    ck_assert_msg(r != NULL, "vnx_extract: %s", err.message);
-    return r;
-}
+#include "fixture.h"
 
 static void assert_str_or_null(const char *got, const char *want, const char *what)
 {
@@ -506,9 +483,5 @@ static Suite *directives_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(directives_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(directives_suite());
 }

@@ -11,35 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vnextract.h"
-
-static vnx_extractor *X;
-
-static void setup(void)
-{
-    vnx_error err;
-    X = vnx_extractor_new(NULL, &err);
-    ck_assert_msg(X != NULL, "vnx_extractor_new: %s", err.message);
-}
-
-static void teardown(void)
-{
-    vnx_extractor_free(X);
-    X = NULL;
-}
-
-static vnx_result *extract_n(const char *text, size_t len)
-{
-    vnx_error err;
-    vnx_result *r = vnx_extract(X, text, len, &err);
-    ck_assert_msg(r != NULL, "vnx_extract: %s", err.message);
-    return r;
-}
-
-static vnx_result *extract(const char *text)
-{
-    return extract_n(text, strlen(text));
-}
+#include "fixture.h"
 
 // The JSON of `r` with `flags`, parsed back; fails the test when invalid.
 static json_object *to_json(const vnx_result *r, unsigned flags, char **out_text)
@@ -465,9 +437,5 @@ static Suite *emit_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(emit_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(emit_suite());
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "fixture.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -538,9 +539,5 @@ static Suite *normalize_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(normalize_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(normalize_suite());
 }
