@@ -90,13 +90,14 @@ static size_t text_pos_of(const vnxp_text *t, size_t input_off)
     return lo;
 }
 
-// A full date found by the dates extractor that starts at text offset `at`.
-static const vnx_date *date_at(const vnxp_matcher *m, size_t at)
+// A full date found by the dates extractor whose span starts (or, with
+// `by_end`, ends) at input offset `in`; NULL if none.
+static const vnx_date *full_date_at(const vnxp_matcher *m, size_t in, int by_end)
 {
-    size_t in = m->text->map[at];
     for (size_t i = 0; i < m->result->ndates; i++) {
         const vnx_date *d = &m->result->dates[i];
-        if (d->span.start == in && d->year && d->day && !d->year_inferred)
+        size_t edge = by_end ? d->span.end : d->span.start;
+        if (edge == in && d->year && d->day && !d->year_inferred)
             return d;
     }
     return NULL;
@@ -110,13 +111,7 @@ static const vnx_date *date_before(const vnxp_matcher *m, size_t at)
     while (gap > 0 && (m->text->s[gap - 1] == ' ' || m->text->s[gap - 1] == '\n' ||
                        m->text->s[gap - 1] == ','))
         gap--;
-    size_t in = m->text->map[gap];
-    for (size_t i = 0; i < m->result->ndates; i++) {
-        const vnx_date *d = &m->result->dates[i];
-        if (d->span.end == in && d->year && d->day && !d->year_inferred)
-            return d;
-    }
-    return NULL;
+    return full_date_at(m, m->text->map[gap], 1);
 }
 
 // Link the issue date and the issuer that follow the number.
@@ -129,7 +124,7 @@ static int link_following(vnxp_matcher *m, reference *ref, vnx_error *err)
     if (got < 0)
         return err && err->code ? err->code : VNX_ERR_MATCH;
     if (got) {
-        ref->date = date_at(m, h.end);
+        ref->date = full_date_at(m, m->text->map[h.end], 0);
         if (ref->date)
             after = text_pos_of(m->text, ref->date->span.end);
         vnxp_hit_clear(&h);
