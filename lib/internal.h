@@ -31,7 +31,6 @@ typedef struct vnxp_buf {
 
 int vnxp_buf_add(vnxp_buf *b, const char *s, size_t n); /* 0 ok, -1 nomem */
 int vnxp_buf_addc(vnxp_buf *b, char c);
-int vnxp_buf_printf(vnxp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void vnxp_buf_free(vnxp_buf *b);
 
 /* Grow the array *items of *cap elements of `size` bytes to hold `need`.

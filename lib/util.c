@@ -4,7 +4,6 @@
  * SPDX-License-Identifier: MIT
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,21 +42,6 @@ int vnxp_buf_add(vnxp_buf *b, const char *s, size_t n)
 int vnxp_buf_addc(vnxp_buf *b, char c)
 {
     return vnxp_buf_add(b, &c, 1);
-}
-
-int vnxp_buf_printf(vnxp_buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || vnxp_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1))
-        return -1;
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-    return 0;
 }
 
 void vnxp_buf_free(vnxp_buf *b)

@@ -168,16 +168,6 @@ static int read_hit(const vnxp_matcher *m, const vnxp_hit *h, reference *ref)
     return 1;
 }
 
-static int set_if_null(const char **field, char *value)
-{
-    if (*field || !value) {
-        free(value);
-        return 0;
-    }
-    *field = value;
-    return 0;
-}
-
 // Merge the reference into the result: a new entry, or the gaps of the
 // entry with the same number filled.
 static int assemble(vnxp_matcher *m, const reference *ref)
@@ -215,9 +205,9 @@ static int assemble(vnxp_matcher *m, const reference *ref)
         return -1;
     if (ref->date && !d->date && !(d->date = vnxp_strndup(ref->date->value, strlen(ref->date->value))))
         return -1;
-    if (ref->has_issuer && !d->issuer)
-        set_if_null(&d->issuer, vnxp_hit_text(m, ref->iss_s, ref->iss_e));
-    return ref->has_issuer && !d->issuer ? -1 : 0;
+    if (ref->has_issuer && !d->issuer && !(d->issuer = vnxp_hit_text(m, ref->iss_s, ref->iss_e)))
+        return -1;
+    return 0;
 }
 
 int vnxp_extract_directives(vnxp_matcher *m, vnx_error *err)
