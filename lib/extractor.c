@@ -117,14 +117,29 @@ char *vnxp_hit_text(const vnxp_matcher *m, size_t start, size_t end)
     return vnxp_clean(m->input, s.start, s.end);
 }
 
+// The extractors in the order they run; each may read what earlier ones found.
+static const struct {
+    unsigned skip_flag;
+    int (*run)(vnxp_matcher *m, vnx_error *err);
+} EXTRACTORS[] = {
+    {VNX_OPT_NO_DATES, vnxp_extract_dates},
+    {VNX_OPT_NO_DIRECTIVES, vnxp_extract_directives},
+    {VNX_OPT_NO_OFFICIALS, vnxp_extract_officials},
+    {VNX_OPT_NO_TALLIES, vnxp_extract_tallies},
+    {VNX_OPT_NO_TALLIES, vnxp_extract_attendance},
+    {VNX_OPT_NO_EVENT, vnxp_extract_event},
+};
+
 static int run_extractors(vnxp_matcher *m, vnx_error *err)
 {
-    int rc = VNX_OK;
-    if (!(m->x->flags & VNX_OPT_NO_DATES))
-        rc = vnxp_extract_dates(m, err);
-    if (rc == VNX_OK && !(m->x->flags & VNX_OPT_NO_DIRECTIVES))
-        rc = vnxp_extract_directives(m, err);
-    return rc;
+    for (size_t i = 0; i < sizeof EXTRACTORS / sizeof *EXTRACTORS; i++) {
+        if (m->x->flags & EXTRACTORS[i].skip_flag)
+            continue;
+        int rc = EXTRACTORS[i].run(m, err);
+        if (rc != VNX_OK)
+            return rc;
+    }
+    return VNX_OK;
 }
 
 vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len, vnx_error *err)

@@ -170,6 +170,14 @@ struct vnx_result {
     size_t ndates, capdates;
     vnx_directive *directives;
     size_t ndirectives, capdirectives;
+    vnx_official *officials;
+    size_t nofficials, capofficials;
+    vnx_tally *tallies;
+    size_t ntallies, captallies;
+    vnx_attendance *attendance;
+    size_t nattendance, capattendance;
+    vnx_event event; /* members owned */
+    char *title, *author;
     char **warnings;
     size_t nwarnings, capwarnings;
 };
@@ -177,15 +185,27 @@ struct vnx_result {
 int vnxp_result_warn(vnx_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 vnx_date *vnxp_result_add_date(vnx_result *r);
 vnx_directive *vnxp_result_add_directive(vnx_result *r);
+vnx_official *vnxp_result_add_official(vnx_result *r);
+/* Append a copy of `role` to official `o`; 0 ok, -1 out of memory. */
+int vnxp_official_add_role(vnx_official *o, const char *role);
+/* Append a mention span to official `o`; 0 ok, -1 out of memory. */
+int vnxp_official_add_span(vnx_official *o, vnx_span span);
+vnx_tally *vnxp_result_add_tally(vnx_result *r);
+vnx_attendance *vnxp_result_add_attendance(vnx_result *r);
 
 /* Span of matching-text range [start, end) in the input. */
 vnx_span vnxp_input_span(const vnxp_matcher *m, size_t start, size_t end);
 /* Clean text of matching-text range [start, end), from the input bytes. */
 char *vnxp_hit_text(const vnxp_matcher *m, size_t start, size_t end);
 
-/* ---- the extractors (match/dates.c, match/directives.c) ---------------- */
+/* ---- the extractors (match/) ------------------------------------------ */
 
 int vnxp_extract_dates(vnxp_matcher *m, vnx_error *err);
 int vnxp_extract_directives(vnxp_matcher *m, vnx_error *err);
+int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err);
+int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err);
+int vnxp_extract_attendance(vnxp_matcher *m, vnx_error *err);
+/* Event, title and author; runs last, as it reads the dates found. */
+int vnxp_extract_event(vnxp_matcher *m, vnx_error *err);
 
 #endif /* VNX_INTERNAL_H */

@@ -96,9 +96,17 @@ VNX_EXPORT const char *vnx_patterns_version(const vnx_extractor *x);
 #define VNX_OPT_NO_DATES (1u << 4)
 /** Skip the directives extractor. */
 #define VNX_OPT_NO_DIRECTIVES (1u << 5)
+/** Skip the officials extractor. */
+#define VNX_OPT_NO_OFFICIALS (1u << 6)
+/** Skip the tallies and attendance extractor. */
+#define VNX_OPT_NO_TALLIES (1u << 7)
+/** Skip the event, title and author extractor. */
+#define VNX_OPT_NO_EVENT (1u << 8)
 
 /** Every valid VNX_OPT_* bit. */
-#define VNX_OPT_MASK (VNX_OPT_NO_TONE_FOLD | VNX_OPT_NO_DATES | VNX_OPT_NO_DIRECTIVES)
+#define VNX_OPT_MASK                                                                   \
+    (VNX_OPT_NO_TONE_FOLD | VNX_OPT_NO_DATES | VNX_OPT_NO_DIRECTIVES |                 \
+     VNX_OPT_NO_OFFICIALS | VNX_OPT_NO_TALLIES | VNX_OPT_NO_EVENT)
 
 /** Options of an extractor. Initialise with vnx_options_init(). */
 typedef struct vnx_options {
@@ -164,6 +172,54 @@ typedef struct vnx_directive {
 } vnx_directive;
 
 /**
+ * A person named in the text, all mentions merged. Borrowed from its result.
+ * `honorific` is as written at the first mention, or NULL.
+ */
+typedef struct vnx_official {
+    const char *name;              /**< the full name, without honorific */
+    const char *honorific;         /**< "đồng chí", "Đ/c", "TS."..., or NULL */
+    const char *const *roles;      /**< `nroles` roles, as written */
+    size_t nroles;
+    const vnx_span *spans;         /**< `nspans` mentions of the name */
+    size_t nspans;
+} vnx_official;
+
+/** Absent integer and number fields of tallies and attendance. */
+#define VNX_NONE (-1)
+
+/**
+ * How many members or organisations reached a rating level. Borrowed from
+ * its result. `count`, `total` and `percent` are VNX_NONE when not given.
+ */
+typedef struct vnx_tally {
+    const char *text;    /**< the statement as written */
+    long long count;     /**< how many, or VNX_NONE */
+    long long total;     /**< out of how many, or VNX_NONE */
+    double percent;      /**< the share in percent, or VNX_NONE */
+    const char *subject; /**< "đảng viên", "chi bộ"..., or NULL */
+    const char *rating;  /**< one of the six rating levels of SPEC.md */
+    int or_above;        /**< 1 for "... trở lên" */
+    vnx_span span;
+} vnx_tally;
+
+/** How many took part in the meeting. Borrowed from its result. */
+typedef struct vnx_attendance {
+    const char *text;  /**< the statement as written */
+    long long present; /**< how many took part */
+    long long total;   /**< out of how many, or VNX_NONE */
+    double percent;    /**< the share in percent, or VNX_NONE */
+    int approximate;   /**< 1 for "gần 500", "khoảng 40"... */
+    vnx_span span;
+} vnx_attendance;
+
+/** The meeting the article reports. Members are NULL when unknown. */
+typedef struct vnx_event {
+    const char *type;         /**< "kiểm điểm", "đại hội"... (SPEC.md), or NULL */
+    const char *date;         /**< the day it was held, "YYYY-MM-DD", or NULL */
+    const char *organization; /**< who held it, as written, or NULL */
+} vnx_event;
+
+/**
  * Extract the record of one document: `len` bytes of UTF-8 at `text`
  * (invalid bytes are read as U+FFFD and reported as warnings). Safe to call
  * from many threads on one extractor. Returns NULL on failure with `err`
@@ -190,6 +246,28 @@ VNX_EXPORT const vnx_date *vnx_result_date(const vnx_result *r, size_t i);
 VNX_EXPORT size_t vnx_result_directive_count(const vnx_result *r);
 /** Directive `i` (0-based), borrowed from `r`; NULL when out of range. */
 VNX_EXPORT const vnx_directive *vnx_result_directive(const vnx_result *r, size_t i);
+
+/** The number of officials found (mentions merged). */
+VNX_EXPORT size_t vnx_result_official_count(const vnx_result *r);
+/** Official `i` (0-based), borrowed from `r`; NULL when out of range. */
+VNX_EXPORT const vnx_official *vnx_result_official(const vnx_result *r, size_t i);
+
+/** The number of rating tallies found. */
+VNX_EXPORT size_t vnx_result_tally_count(const vnx_result *r);
+/** Tally `i` (0-based), borrowed from `r`; NULL when out of range. */
+VNX_EXPORT const vnx_tally *vnx_result_tally(const vnx_result *r, size_t i);
+
+/** The number of attendance figures found. */
+VNX_EXPORT size_t vnx_result_attendance_count(const vnx_result *r);
+/** Attendance figure `i` (0-based), borrowed from `r`; NULL when out of range. */
+VNX_EXPORT const vnx_attendance *vnx_result_attendance(const vnx_result *r, size_t i);
+
+/** The meeting reported, borrowed from `r` (never NULL for a non-NULL `r`). */
+VNX_EXPORT const vnx_event *vnx_result_event(const vnx_result *r);
+/** The headline, borrowed from `r`, or NULL. */
+VNX_EXPORT const char *vnx_result_title(const vnx_result *r);
+/** The byline, borrowed from `r`, or NULL. */
+VNX_EXPORT const char *vnx_result_author(const vnx_result *r);
 
 /** The number of warnings (invalid UTF-8, match limits hit...). */
 VNX_EXPORT size_t vnx_result_warning_count(const vnx_result *r);

@@ -9,6 +9,16 @@
 
 #include "internal.h"
 
+static void free_official(vnx_official *o)
+{
+    free((char *)o->name);
+    free((char *)o->honorific);
+    for (size_t i = 0; i < o->nroles; i++)
+        free((char *)o->roles[i]);
+    free((void *)o->roles);
+    free((void *)o->spans);
+}
+
 void vnx_result_free(vnx_result *r)
 {
     if (!r)
@@ -25,10 +35,27 @@ void vnx_result_free(vnx_result *r)
         free((char *)d->date);
         free((char *)d->issuer);
     }
+    for (size_t i = 0; i < r->nofficials; i++)
+        free_official(&r->officials[i]);
+    for (size_t i = 0; i < r->ntallies; i++) {
+        free((char *)r->tallies[i].text);
+        free((char *)r->tallies[i].subject);
+        free((char *)r->tallies[i].rating);
+    }
+    for (size_t i = 0; i < r->nattendance; i++)
+        free((char *)r->attendance[i].text);
+    free((char *)r->event.type);
+    free((char *)r->event.date);
+    free((char *)r->event.organization);
+    free(r->title);
+    free(r->author);
     for (size_t i = 0; i < r->nwarnings; i++)
         free(r->warnings[i]);
     free(r->dates);
     free(r->directives);
+    free(r->officials);
+    free(r->tallies);
+    free(r->attendance);
     free(r->warnings);
     free(r->source);
     free(r);
@@ -68,6 +95,59 @@ vnx_directive *vnxp_result_add_directive(vnx_result *r)
                     sizeof *r->directives);
 }
 
+vnx_official *vnxp_result_add_official(vnx_result *r)
+{
+    return add_item((void **)&r->officials, &r->nofficials, &r->capofficials,
+                    sizeof *r->officials);
+}
+
+// An official's arrays are short: they grow one element at a time.
+int vnxp_official_add_role(vnx_official *o, const char *role)
+{
+    char *copy = vnxp_strndup(role, strlen(role));
+    const char **roles = copy ? realloc((void *)o->roles, (o->nroles + 1) * sizeof *roles) : NULL;
+    if (!roles) {
+        free(copy);
+        return -1;
+    }
+    roles[o->nroles++] = copy;
+    o->roles = roles;
+    return 0;
+}
+
+int vnxp_official_add_span(vnx_official *o, vnx_span span)
+{
+    vnx_span *spans = realloc((void *)o->spans, (o->nspans + 1) * sizeof *spans);
+    if (!spans)
+        return -1;
+    spans[o->nspans++] = span;
+    o->spans = spans;
+    return 0;
+}
+
+// A tally or attendance figure starts with every number absent.
+vnx_tally *vnxp_result_add_tally(vnx_result *r)
+{
+    vnx_tally *t = add_item((void **)&r->tallies, &r->ntallies, &r->captallies,
+                            sizeof *r->tallies);
+    if (t) {
+        t->count = t->total = VNX_NONE;
+        t->percent = VNX_NONE;
+    }
+    return t;
+}
+
+vnx_attendance *vnxp_result_add_attendance(vnx_result *r)
+{
+    vnx_attendance *a = add_item((void **)&r->attendance, &r->nattendance, &r->capattendance,
+                                 sizeof *r->attendance);
+    if (a) {
+        a->present = a->total = VNX_NONE;
+        a->percent = VNX_NONE;
+    }
+    return a;
+}
+
 int vnxp_result_warn(vnx_result *r, const char *fmt, ...)
 {
     va_list ap;
@@ -103,6 +183,51 @@ size_t vnx_result_directive_count(const vnx_result *r)
 const vnx_directive *vnx_result_directive(const vnx_result *r, size_t i)
 {
     return r && i < r->ndirectives ? &r->directives[i] : NULL;
+}
+
+size_t vnx_result_official_count(const vnx_result *r)
+{
+    return r ? r->nofficials : 0;
+}
+
+const vnx_official *vnx_result_official(const vnx_result *r, size_t i)
+{
+    return r && i < r->nofficials ? &r->officials[i] : NULL;
+}
+
+size_t vnx_result_tally_count(const vnx_result *r)
+{
+    return r ? r->ntallies : 0;
+}
+
+const vnx_tally *vnx_result_tally(const vnx_result *r, size_t i)
+{
+    return r && i < r->ntallies ? &r->tallies[i] : NULL;
+}
+
+size_t vnx_result_attendance_count(const vnx_result *r)
+{
+    return r ? r->nattendance : 0;
+}
+
+const vnx_attendance *vnx_result_attendance(const vnx_result *r, size_t i)
+{
+    return r && i < r->nattendance ? &r->attendance[i] : NULL;
+}
+
+const vnx_event *vnx_result_event(const vnx_result *r)
+{
+    return r ? &r->event : NULL;
+}
+
+const char *vnx_result_title(const vnx_result *r)
+{
+    return r ? r->title : NULL;
+}
+
+const char *vnx_result_author(const vnx_result *r)
+{
+    return r ? r->author : NULL;
 }
 
 size_t vnx_result_warning_count(const vnx_result *r)

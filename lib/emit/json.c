@@ -24,8 +24,9 @@ static json_object *span_json(vnx_span s)
     return a;
 }
 
-static json_object *date_json(const vnx_date *d, unsigned flags)
+static json_object *date_json(const void *item, unsigned flags)
 {
+    const vnx_date *d = item;
     json_object *o = json_object_new_object();
     json_object_object_add(o, "text", str_or_null(d->text));
     json_object_object_add(o, "value", str_or_null(d->value));
@@ -36,8 +37,9 @@ static json_object *date_json(const vnx_date *d, unsigned flags)
     return o;
 }
 
-static json_object *directive_json(const vnx_directive *d, unsigned flags)
+static json_object *directive_json(const void *item, unsigned flags)
 {
+    const vnx_directive *d = item;
     json_object *o = json_object_new_object();
     json_object_object_add(o, "text", str_or_null(d->text));
     json_object_object_add(o, "type", str_or_null(d->type));
@@ -49,33 +51,108 @@ static json_object *directive_json(const vnx_directive *d, unsigned flags)
     return o;
 }
 
-static json_object *event_json(void)
+// An integer, or null for VNX_NONE.
+static json_object *int_or_null(long long v)
+{
+    return v == VNX_NONE ? NULL : json_object_new_int64(v);
+}
+
+// A number (integral ones as integers: 100, not 100.0), or null for VNX_NONE.
+static json_object *number_or_null(double v)
+{
+    if (v == VNX_NONE)
+        return NULL;
+    if (v == (double)(long long)v)
+        return json_object_new_int64((long long)v);
+    return json_object_new_double(v);
+}
+
+static json_object *official_json(const void *item, unsigned flags)
+{
+    const vnx_official *of = item;
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "name", str_or_null(of->name));
+    json_object_object_add(o, "honorific", str_or_null(of->honorific));
+    json_object *roles = json_object_new_array_ext((int)of->nroles);
+    for (size_t i = 0; i < of->nroles; i++)
+        json_object_array_add(roles, json_object_new_string(of->roles[i]));
+    json_object_object_add(o, "roles", roles);
+    if (!(flags & VNX_JSON_NO_SPANS)) {
+        json_object *spans = json_object_new_array_ext((int)of->nspans);
+        for (size_t i = 0; i < of->nspans; i++)
+            json_object_array_add(spans, span_json(of->spans[i]));
+        json_object_object_add(o, "spans", spans);
+    }
+    return o;
+}
+
+static json_object *tally_json(const void *item, unsigned flags)
+{
+    const vnx_tally *t = item;
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "text", str_or_null(t->text));
+    json_object_object_add(o, "count", int_or_null(t->count));
+    json_object_object_add(o, "total", int_or_null(t->total));
+    json_object_object_add(o, "percent", number_or_null(t->percent));
+    json_object_object_add(o, "subject", str_or_null(t->subject));
+    json_object_object_add(o, "rating", str_or_null(t->rating));
+    if (t->or_above)
+        json_object_object_add(o, "or_above", json_object_new_boolean(1));
+    if (!(flags & VNX_JSON_NO_SPANS))
+        json_object_object_add(o, "span", span_json(t->span));
+    return o;
+}
+
+static json_object *attendance_json(const void *item, unsigned flags)
+{
+    const vnx_attendance *a = item;
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "text", str_or_null(a->text));
+    json_object_object_add(o, "present", int_or_null(a->present));
+    json_object_object_add(o, "total", int_or_null(a->total));
+    json_object_object_add(o, "percent", number_or_null(a->percent));
+    if (a->approximate)
+        json_object_object_add(o, "approximate", json_object_new_boolean(1));
+    if (!(flags & VNX_JSON_NO_SPANS))
+        json_object_object_add(o, "span", span_json(a->span));
+    return o;
+}
+
+static json_object *event_json(const vnx_event *e)
 {
     json_object *o = json_object_new_object();
-    json_object_object_add(o, "type", NULL);
-    json_object_object_add(o, "date", NULL);
-    json_object_object_add(o, "organization", NULL);
+    json_object_object_add(o, "type", str_or_null(e->type));
+    json_object_object_add(o, "date", str_or_null(e->date));
+    json_object_object_add(o, "organization", str_or_null(e->organization));
     return o;
+}
+
+// An array of the `n` items of `size` bytes at `items`, each made by `one`.
+static json_object *array_json(const void *items, size_t n, size_t size,
+                               json_object *(*one)(const void *item, unsigned flags),
+                               unsigned flags)
+{
+    json_object *a = json_object_new_array_ext((int)n);
+    for (size_t i = 0; i < n; i++)
+        json_object_array_add(a, one((const char *)items + i * size, flags));
+    return a;
 }
 
 static json_object *record_json(const vnx_result *r, unsigned flags)
 {
     json_object *o = json_object_new_object();
     json_object_object_add(o, "source", str_or_null(r->source));
-    json_object_object_add(o, "title", NULL);
-    json_object_object_add(o, "event", event_json());
-    json_object *dates = json_object_new_array_ext((int)r->ndates);
-    for (size_t i = 0; i < r->ndates; i++)
-        json_object_array_add(dates, date_json(&r->dates[i], flags));
-    json_object_object_add(o, "dates", dates);
-    json_object *dirs = json_object_new_array_ext((int)r->ndirectives);
-    for (size_t i = 0; i < r->ndirectives; i++)
-        json_object_array_add(dirs, directive_json(&r->directives[i], flags));
-    json_object_object_add(o, "directives", dirs);
-    json_object_object_add(o, "officials", json_object_new_array());
-    json_object_object_add(o, "tallies", json_object_new_array());
-    json_object_object_add(o, "attendance", json_object_new_array());
-    json_object_object_add(o, "author", NULL);
+    json_object_object_add(o, "title", str_or_null(r->title));
+    json_object_object_add(o, "event", event_json(&r->event));
+#define ARRAY(key, arr, n, fn)                                                           \
+    json_object_object_add(o, key, array_json(r->arr, r->n, sizeof *r->arr, fn, flags))
+    ARRAY("dates", dates, ndates, date_json);
+    ARRAY("directives", directives, ndirectives, directive_json);
+    ARRAY("officials", officials, nofficials, official_json);
+    ARRAY("tallies", tallies, ntallies, tally_json);
+    ARRAY("attendance", attendance, nattendance, attendance_json);
+#undef ARRAY
+    json_object_object_add(o, "author", str_or_null(r->author));
     json_object *warnings = json_object_new_array_ext((int)r->nwarnings);
     for (size_t i = 0; i < r->nwarnings; i++)
         json_object_array_add(warnings, json_object_new_string(r->warnings[i]));

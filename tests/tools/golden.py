@@ -53,7 +53,50 @@ def directives_view(rec):
                   for d in rec["directives"])
 
 
-VIEWS = {"dates": dates_view, "directives": directives_view}
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def fold(s):
+    """Case and tone placement folded (uỷ = ủy), spaces collapsed, edge
+    punctuation trimmed: how the shared scorer compares names and roles."""
+    if s is None:
+        return None
+    words = []
+    for w in unicodedata.normalize("NFD", s).casefold().split():
+        words.append("".join(c for c in w if c not in TONES) + "".join(c for c in w if c in TONES))
+    return unicodedata.normalize("NFC", " ".join(words).strip(" .,;:-–—\"'“”()"))
+
+
+def officials_view(rec):
+    return sorted((fold(o["name"]), fold(o["honorific"]), sorted(fold(r) for r in o["roles"]))
+                  for o in rec["officials"])
+
+
+def tallies_view(rec):
+    return sorted((fold(t["rating"]), t["count"], t["total"], t["percent"], fold(t["subject"]),
+                   bool(t.get("or_above"))) for t in rec["tallies"])
+
+
+def attendance_view(rec):
+    return sorted((a["present"], a["total"], bool(a.get("approximate")))
+                  for a in rec["attendance"])
+
+
+def event_view(rec):
+    return [fold(rec["event"]["type"]), rec["event"]["date"]]
+
+
+def title_view(rec):
+    return clean(rec["title"])
+
+
+def author_view(rec):
+    return clean(rec["author"])
+
+
+VIEWS = {"dates": dates_view, "directives": directives_view, "officials": officials_view,
+         "tallies": tallies_view, "attendance": attendance_view, "event": event_view,
+         "title": title_view, "author": author_view}
 
 
 def exact(binary, article):
