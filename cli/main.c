@@ -3,22 +3,26 @@
  *
  *   vnextract [OPTION]... [FILE|DIR|-]...
  *
- * Reads each file (directories recursively: *.txt, *.html, *.htm, in sorted
- * order; "-" or no argument: standard input) and writes one JSON record per
- * document to standard output. Exit status: 0 when every input was read, 1
- * when some input failed (each failure reported on standard error, every
- * other input still processed), 2 for a usage error.
+ * Reads each file (directories recursively, in sorted order; "-" or no
+ * argument: standard input) as text, HTML or a JSON Lines stream, and writes
+ * one JSON record per document to standard output, in input order, with N
+ * worker threads. Exit status: 0 when every input was read, 1 when some
+ * input failed (an error record in the output and a line on standard
+ * error for each, every other input still processed), 2 for a usage error.
  *
  * SPDX-License-Identifier: MIT
  */
-#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
-#include "vnextract.h"
+#include "cli.h"
+
+enum { DEFAULT_MAX_BYTES = 32 << 20, MAX_THREADS = 256 };
 
 static const char usage_text[] =
     "Usage: vnextract [OPTION]... [FILE|DIR|-]...\n"
@@ -26,202 +30,33 @@ static const char usage_text[] =
     "as one JSON record per document (JSON Lines).\n"
     "\n"
     "With no FILE, or when FILE is -, read standard input. A DIR is read\n"
-    "recursively: its *.txt, *.html and *.htm files, in sorted order.\n"
+    "recursively: its *.txt, *.html, *.htm, *.jsonl and *.ndjson files, in\n"
+    "sorted order. A JSON Lines stream holds one object per line with \"text\"\n"
+    "or \"html\", and \"id\" or \"url\" (the record's source; else FILE:LINE).\n"
     "\n"
+    "Input:\n"
+    "  --from FORMAT     auto (default: by extension, then by the first bytes),\n"
+    "                    text, html or jsonl\n"
+    "  --encoding NAME   the input's encoding (default: UTF-8, or UTF-16/32 by\n"
+    "                    its byte order mark), any ICU name: windows-1258, VISCII\n"
+    "  --max-bytes N     skip, with an error record, documents over N bytes\n"
+    "                    (suffixes K, M, G; default 32M)\n"
+    "  --patterns DIR    use the pattern set in DIR instead of the built-in one\n"
+    "Batch:\n"
+    "  -j, --jobs N      N worker threads (default: the number of cores); the\n"
+    "                    output is in input order whatever N is\n"
+    "  --no-progress     no progress line on standard error (shown only when it\n"
+    "                    is a terminal and the run takes more than a second)\n"
+    "Output:\n"
     "  --pretty          indent each record over several lines\n"
     "  --no-spans        leave out the \"span\" members\n"
-    "  --patterns DIR    use the pattern set in DIR instead of the built-in one\n"
     "  --help            show this help and exit\n"
     "  --version         show the library and pattern set versions and exit\n"
     "\n"
+    "An input that cannot be read or extracted gives {\"source\": ..., \"error\":\n"
+    "...} in the output and a line on standard error; the run goes on.\n"
     "Exit status: 0 if every input was read, 1 if some input failed, 2 for a\n"
     "usage error.\n";
-
-typedef struct run {
-    vnx_extractor *x;
-    unsigned json_flags;
-    int failed;
-} run;
-
-static void report(const char *name, const char *reason)
-{
-    fprintf(stderr, "vnextract: %s: %s\n", name, reason);
-}
-
-// Read all of `f`; NULL with errno set on failure.
-static char *read_all(FILE *f, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return NULL;
-    for (;;) {
-        if (n == cap) {
-            char *p = cap > ((size_t)-1) / 2 ? NULL : realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                errno = e;
-                return NULL;
-            }
-            break;
-        }
-    }
-    *len = n;
-    return buf;
-}
-
-static void process_text(run *r, const char *name, const char *text, size_t len)
-{
-    vnx_error err;
-    vnx_result *res = vnx_extract(r->x, text, len, &err);
-    if (!res) {
-        report(name, err.message);
-        r->failed = 1;
-        return;
-    }
-    char *json = NULL;
-    if (vnx_result_set_source(res, name) == VNX_OK)
-        json = vnx_result_to_json(res, r->json_flags);
-    if (!json) {
-        report(name, "out of memory");
-        r->failed = 1;
-    } else {
-        fputs(json, stdout);
-        fputc('\n', stdout);
-    }
-    vnx_free(json);
-    vnx_result_free(res);
-}
-
-static void process_stream(run *r, const char *name, FILE *f)
-{
-    size_t len = 0;
-    errno = 0;
-    char *text = read_all(f, &len);
-    if (!text) {
-        report(name, strerror(errno ? errno : EIO));
-        r->failed = 1;
-        return;
-    }
-    process_text(r, name, text, len);
-    free(text);
-}
-
-static void process_file(run *r, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        report(path, strerror(errno));
-        r->failed = 1;
-        return;
-    }
-    process_stream(r, path, f);
-    fclose(f);
-}
-
-static int has_document_suffix(const char *name)
-{
-    const char *dot = strrchr(name, '.');
-    return dot && (strcmp(dot, ".txt") == 0 || strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0);
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The directories being walked, to stop at a symbolic-link loop. */
-typedef struct visit {
-    dev_t dev;
-    ino_t ino;
-    const struct visit *up;
-} visit;
-
-static void process_path(run *r, const char *path, const visit *up);
-
-static void process_dir(run *r, const char *path, const struct stat *st, const visit *up)
-{
-    for (const visit *v = up; v; v = v->up)
-        if (v->dev == st->st_dev && v->ino == st->st_ino) {
-            report(path, "directory loop (symbolic link), skipped");
-            r->failed = 1;
-            return;
-        }
-    visit here = {st->st_dev, st->st_ino, up};
-    DIR *d = opendir(path);
-    if (!d) {
-        report(path, strerror(errno));
-        r->failed = 1;
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **p = realloc(names, cap * sizeof *names);
-            if (!p)
-                break;
-            names = p;
-        }
-        if (!(names[n] = strdup(de->d_name)))
-            break;
-        n++;
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(path) + strlen(names[i]) + 2;
-        char *child = malloc(len);
-        if (child) {
-            snprintf(child, len, "%s/%s", path, names[i]);
-            struct stat cst;
-            if (stat(child, &cst) != 0) {
-                report(child, strerror(errno));
-                r->failed = 1;
-            } else if (S_ISDIR(cst.st_mode)) {
-                process_dir(r, child, &cst, &here);
-            } else if (has_document_suffix(names[i])) {
-                process_path(r, child, &here);
-            }
-        }
-        free(child);
-        free(names[i]);
-    }
-    free(names);
-}
-
-static void process_path(run *r, const char *path, const visit *up)
-{
-    if (strcmp(path, "-") == 0) {
-        process_stream(r, "-", stdin);
-        return;
-    }
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        report(path, strerror(errno));
-        r->failed = 1;
-    } else if (S_ISDIR(st.st_mode)) {
-        process_dir(r, path, &st, up);
-    } else {
-        process_file(r, path);
-    }
-}
 
 static int usage_error(const char *what, const char *arg)
 {
@@ -234,72 +69,190 @@ static int usage_error(const char *what, const char *arg)
 typedef struct command {
     vnx_options opts;
     unsigned json_flags;
+    input_config input;
+    const char *encoding;
+    int threads; /* 0: the number of cores */
+    int no_progress;
     int show_help, show_version;
     const char **inputs; // argv's inputs, in order
     int ninputs;
 } command;
 
+// "32M" -> 33554432; 0 when it is not a size.
+static size_t parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || s[0] == '-')
+        return 0;
+    unsigned shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+    }
+    if (*end || v > ((unsigned long long)SIZE_MAX >> shift))
+        return 0;
+    return (size_t)(v << shift);
+}
+
+static int parse_format(const char *s, input_format *f)
+{
+    static const char *const names[] = {"auto", "text", "html", "jsonl"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *f = (input_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+// Apply option `name` with its `value`; 0, or 2 for a bad value (reported).
+static int set_option(command *cmd, const char *name, const char *value)
+{
+    if (strcmp(name, "--patterns") == 0) {
+        cmd->opts.patterns_dir = value;
+    } else if (strcmp(name, "--encoding") == 0) {
+        cmd->encoding = value;
+    } else if (strcmp(name, "--from") == 0) {
+        if (parse_format(value, &cmd->input.format))
+            return usage_error("--from takes auto, text, html or jsonl, not", value);
+    } else if (strcmp(name, "--max-bytes") == 0) {
+        if (!(cmd->input.max_bytes = parse_size(value)))
+            return usage_error("--max-bytes takes a size such as 64M, not", value);
+    } else { // -j, --jobs
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (*end || end == value || n < 1 || n > MAX_THREADS)
+            return usage_error("-j takes a number of threads from 1 to 256, not", value);
+        cmd->threads = (int)n;
+    }
+    return 0;
+}
+
+static int takes_value(const char *name)
+{
+    static const char *const names[] = {"--patterns", "--encoding", "--from", "--max-bytes",
+                                        "--jobs", "-j"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+// A flag option; 0, or 2 when unknown (reported).
+static int set_flag(command *cmd, const char *a)
+{
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+        cmd->show_help = 1;
+    else if (strcmp(a, "--version") == 0)
+        cmd->show_version = 1;
+    else if (strcmp(a, "--pretty") == 0)
+        cmd->json_flags |= VNX_JSON_PRETTY;
+    else if (strcmp(a, "--no-spans") == 0)
+        cmd->json_flags |= VNX_JSON_NO_SPANS;
+    else if (strcmp(a, "--no-progress") == 0)
+        cmd->no_progress = 1;
+    else
+        return usage_error("unknown option", a);
+    return 0;
+}
+
 // Read the arguments into `cmd`; 0, or 2 for a usage error (reported).
 // Options may stand anywhere before "--"; the other arguments are inputs.
+// A value follows its option ("--from html", "--from=html", "-j4", "-j 4").
 static int parse_args(int argc, char **argv, command *cmd)
 {
-    int options_done = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+    int options_done = 0, rc = 0;
+    for (int i = 1; i < argc && rc == 0; i++) {
+        char *a = argv[i];
+        char *eq = strchr(a, '=');
         if (options_done || a[0] != '-' || a[1] == '\0') {
             cmd->inputs[cmd->ninputs++] = a;
         } else if (strcmp(a, "--") == 0) {
             options_done = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            cmd->show_help = 1;
-        } else if (strcmp(a, "--version") == 0) {
-            cmd->show_version = 1;
-        } else if (strcmp(a, "--pretty") == 0) {
-            cmd->json_flags |= VNX_JSON_PRETTY;
-        } else if (strcmp(a, "--no-spans") == 0) {
-            cmd->json_flags |= VNX_JSON_NO_SPANS;
-        } else if (strcmp(a, "--patterns") == 0) {
+        } else if (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9') {
+            rc = set_option(cmd, "-j", a + 2);
+        } else if (eq && a[1] == '-') {
+            *eq = '\0';
+            rc = takes_value(a) ? set_option(cmd, a, eq + 1) : usage_error("unknown option", a);
+            *eq = '=';
+        } else if (takes_value(a)) {
             if (++i >= argc)
-                return usage_error("a directory must follow", a);
-            cmd->opts.patterns_dir = argv[i];
-        } else if (strncmp(a, "--patterns=", 11) == 0) {
-            cmd->opts.patterns_dir = a + 11;
+                return usage_error("a value must follow", a);
+            rc = set_option(cmd, a, argv[i]);
         } else {
-            return usage_error("unknown option", a);
+            rc = set_flag(cmd, a);
         }
     }
-    return 0;
+    return rc;
+}
+
+static int number_of_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
+}
+
+// Extract every input as a batch; the exit status.
+static int run_batch(const command *cmd, const vnx_extractor *x)
+{
+    input_list list;
+    if (inputs_collect(cmd->inputs, cmd->ninputs, &list) != 0) {
+        inputs_free(&list);
+        fprintf(stderr, "vnextract: out of memory\n");
+        return 1;
+    }
+    batch_config cfg = {.x = x, .json_flags = cmd->json_flags, .encoding = cmd->encoding,
+                        .threads = cmd->threads ? cmd->threads : number_of_cores(),
+                        .progress = !cmd->no_progress && isatty(STDERR_FILENO)};
+    inputs_measure(&list, &cfg.total_docs, &cfg.total_bytes);
+    batch *b = batch_new(&cfg);
+    if (!b) {
+        inputs_free(&list);
+        fprintf(stderr, "vnextract: out of memory\n");
+        return 1;
+    }
+    int read_failed = inputs_run(&cmd->input, &list, b) != 0;
+    int status = batch_finish(b);
+    inputs_free(&list);
+    return status ? status : read_failed;
 }
 
 // Process every input; the exit status.
 static int run_command(const command *cmd)
 {
     vnx_error err;
-    run r = {vnx_extractor_new(&cmd->opts, &err), cmd->json_flags, 0};
-    if (!r.x) {
+    if (cmd->encoding && strcmp(cmd->encoding, "auto") != 0) {
+        size_t n;
+        char *probe = vnx_decode("", 0, cmd->encoding, &n, &err);
+        if (!probe)
+            return usage_error("unknown encoding", cmd->encoding);
+        vnx_free(probe);
+    }
+    vnx_extractor *x = vnx_extractor_new(&cmd->opts, &err);
+    if (!x) {
         fprintf(stderr, "vnextract: %s\n", err.message);
         return err.code == VNX_ERR_PATTERN || err.code == VNX_ERR_IO ? 2 : 1;
     }
-    if (cmd->show_version) {
-        printf("vnextract %s (patterns %s)\n", vnx_version(), vnx_patterns_version(r.x));
-    } else {
-        if (cmd->ninputs == 0)
-            process_stream(&r, "-", stdin);
-        for (int i = 0; i < cmd->ninputs; i++)
-            process_path(&r, cmd->inputs[i], NULL);
-    }
-    vnx_extractor_free(r.x);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "vnextract: write error: %s\n", strerror(errno));
-        return 1;
-    }
-    return r.failed ? 1 : 0;
+    int status = 0;
+    if (cmd->show_version)
+        printf("vnextract %s (patterns %s)\n", vnx_version(), vnx_patterns_version(x));
+    else
+        status = run_batch(cmd, x);
+    vnx_extractor_free(x);
+    return status;
 }
 
 int main(int argc, char **argv)
 {
+    // A closed stdout is an EPIPE write error, which ends the run quietly.
+    signal(SIGPIPE, SIG_IGN);
     command cmd = {0};
     vnx_options_init(&cmd.opts);
+    cmd.input.max_bytes = DEFAULT_MAX_BYTES;
     cmd.inputs = calloc((size_t)argc + 1, sizeof *cmd.inputs);
     if (!cmd.inputs) {
         fprintf(stderr, "vnextract: out of memory\n");

@@ -19,6 +19,7 @@ const char *vnx_strerror(int code)
     case VNX_ERR_UNICODE: return "Unicode processing failed";
     case VNX_ERR_MATCH: return "pattern matching failed";
     case VNX_ERR_TOO_LARGE: return "document too large";
+    case VNX_ERR_INPUT: return "malformed input document";
     default: return "unknown error";
     }
 }

@@ -44,7 +44,8 @@ typedef enum vnx_error_code {
     VNX_ERR_PATTERN,      /**< a pattern set is malformed or does not compile */
     VNX_ERR_UNICODE,      /**< ICU failed on the text */
     VNX_ERR_MATCH,        /**< PCRE2 failed while matching */
-    VNX_ERR_TOO_LARGE     /**< the document is larger than the library handles */
+    VNX_ERR_TOO_LARGE,    /**< the document is larger than the library handles */
+    VNX_ERR_INPUT         /**< an input document is malformed (a bad JSON line) */
 } vnx_error_code;
 
 /**
@@ -275,6 +276,54 @@ VNX_EXPORT size_t vnx_result_warning_count(const vnx_result *r);
 VNX_EXPORT const char *vnx_result_warning(const vnx_result *r, size_t i);
 
 /* ------------------------------------------------------------------------ */
+/* Input front ends: bytes in other encodings, HTML pages, JSON Lines       */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Decode `len` bytes in `encoding` to UTF-8. `encoding` NULL (or "auto")
+ * means UTF-8, or UTF-16/UTF-32 when the bytes start with its byte order
+ * mark; any other name is an ICU converter name ("windows-1258", "VISCII",
+ * "UTF-16LE"). Bytes invalid in the encoding become U+FFFD, except for
+ * UTF-8, which is passed through as it is (vnx_extract reports invalid
+ * UTF-8 in its warnings). Returns a NUL-terminated copy of `*out_len`
+ * bytes, or NULL with `err` filled in (VNX_ERR_ARGUMENT for an unknown
+ * encoding). Caller frees with vnx_free().
+ */
+VNX_EXPORT char *vnx_decode(const char *bytes, size_t len, const char *encoding,
+                            size_t *out_len, vnx_error *err);
+
+/**
+ * The text of an HTML page (UTF-8), parsed as HTML5: entities decoded;
+ * head, script, style, noscript, template, forms, navigation and comment
+ * sections dropped; block elements and <br> made line breaks; inline tags
+ * joined without a break. Spans of a record extracted from it point into
+ * this text. Returns a NUL-terminated copy of `*out_len` bytes, or NULL with
+ * `err` filled in. Caller frees with vnx_free().
+ */
+VNX_EXPORT char *vnx_html_to_text(const char *html, size_t len, size_t *out_len,
+                                  vnx_error *err);
+
+/** A document read from a JSON Lines stream (vnx_jsonl_document). */
+typedef struct vnx_document {
+    char *source; /**< the "id" member, else the "url" member, else NULL */
+    char *text;   /**< the "text" member, or the text of the "html" member */
+    size_t len;   /**< the length of `text` in bytes */
+} vnx_document;
+
+/**
+ * Read one line of a JSON Lines stream: a JSON object with a "text" or an
+ * "html" string, and optionally an "id" (string or number) or a "url".
+ * Returns VNX_OK and fills `doc`, or an error code with `err` filled in
+ * (VNX_ERR_INPUT when the line is not such an object). Free the members
+ * with vnx_document_clear(), also after an error.
+ */
+VNX_EXPORT int vnx_jsonl_document(const char *line, size_t len, vnx_document *doc,
+                                  vnx_error *err);
+
+/** Free the members of `doc` and zero it. NULL is a no-op. */
+VNX_EXPORT void vnx_document_clear(vnx_document *doc);
+
+/* ------------------------------------------------------------------------ */
 /* Emit                                                                     */
 /* ------------------------------------------------------------------------ */
 
@@ -289,6 +338,14 @@ VNX_EXPORT const char *vnx_result_warning(const vnx_result *r, size_t i);
  * Returns NULL when out of memory. Caller frees with vnx_free().
  */
 VNX_EXPORT char *vnx_result_to_json(const vnx_result *r, unsigned flags);
+
+/**
+ * The record of an input that could not be read or extracted:
+ * {"source": SOURCE, "error": MESSAGE}, one line (or indented with
+ * VNX_JSON_PRETTY). Returns NULL when out of memory. Caller frees with
+ * vnx_free().
+ */
+VNX_EXPORT char *vnx_error_to_json(const char *source, const char *message, unsigned flags);
 
 /** Free a string the library allocated. NULL is a no-op. */
 VNX_EXPORT void vnx_free(void *p);

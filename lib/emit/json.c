@@ -160,11 +160,9 @@ static json_object *record_json(const vnx_result *r, unsigned flags)
     return o;
 }
 
-char *vnx_result_to_json(const vnx_result *r, unsigned flags)
+// The JSON text of `o` (which it releases), as a malloc'd copy.
+static char *to_string(json_object *o, unsigned flags)
 {
-    if (!r)
-        return NULL;
-    json_object *o = record_json(r, flags);
     if (!o)
         return NULL;
     int style = JSON_C_TO_STRING_NOSLASHESCAPE |
@@ -174,6 +172,21 @@ char *vnx_result_to_json(const vnx_result *r, unsigned flags)
     char *copy = s ? vnxp_strndup(s, strlen(s)) : NULL;
     json_object_put(o);
     return copy;
+}
+
+char *vnx_result_to_json(const vnx_result *r, unsigned flags)
+{
+    return r ? to_string(record_json(r, flags), flags) : NULL;
+}
+
+char *vnx_error_to_json(const char *source, const char *message, unsigned flags)
+{
+    json_object *o = json_object_new_object();
+    if (!o)
+        return NULL;
+    json_object_object_add(o, "source", str_or_null(source));
+    json_object_object_add(o, "error", str_or_null(message ? message : "error"));
+    return to_string(o, flags);
 }
 
 void vnx_free(void *p)

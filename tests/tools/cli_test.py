@@ -46,7 +46,10 @@ def main(argv):
         check("a missing file: exit 1", r.returncode == 1, r.returncode)
         check("a missing file: reported as 'vnextract: FILE: reason'",
               r.stderr.decode().startswith(f"vnextract: {missing}: "), r.stderr)
-        check("a missing file: the other input still emitted", len(records(r.stdout)) == 1)
+        recs = records(r.stdout)
+        check("a missing file: an error record, then the other input",
+              len(recs) == 2 and recs[0]["source"] == missing and "error" in recs[0]
+              and recs[1]["source"] == good, recs)
 
         r = run(vnx, "--no-such-option", good)
         check("unknown option: exit 2", r.returncode == 2 and not r.stdout, r.returncode)
@@ -77,8 +80,8 @@ def main(argv):
         os.symlink(tree, os.path.join(tree, "b", "loop"))
         r = run(vnx, tree)
         names = [os.path.relpath(x["source"], tree) for x in records(r.stdout)]
-        check("a directory: its documents in sorted order",
-              names == ["a.html", "b/c/z.txt", "b/x.txt", "b/y.htm"], names)
+        check("a directory: its documents in sorted order, the loop as an error record",
+              names == ["a.html", "b/c/z.txt", "b/loop", "b/x.txt", "b/y.htm"], names)
         check("a directory: a symlink loop is reported, not followed forever",
               r.returncode == 1 and b"loop" in r.stderr, r.stderr)
 

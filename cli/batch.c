@@ -1,0 +1,348 @@
+/**
+ * batch.c: jobs extracted by worker threads, records written in input order.
+ *
+ * The reading thread submits jobs into a ring of `window` slots; workers
+ * take them in order and turn each into its JSON line; one writer thread
+ * writes the lines in submission order. The ring bounds the memory: at most
+ * `window` documents are in flight, however long the input. With one
+ * thread, every job is processed and written on the calling thread, through
+ * the same functions, so the output of -j 1 and -j N is the same bytes.
+ *
+ * A closed stdout (EPIPE) ends the run quietly: the reader stops, what is in
+ * flight is dropped.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+enum { WINDOW_PER_THREAD = 4 };
+
+/* What the run comes to; the exit status of batch_finish(). */
+enum { RUN_OK = 0, RUN_FAILED = 1, RUN_WRITE_ERROR = 4 };
+
+struct batch {
+    batch_config cfg;
+    job **ring;
+    size_t window;
+    size_t submitted, taken, written; /* sequence numbers */
+    int closing;                      /* no more jobs will come */
+    int stop;                         /* stdout is gone: drop the rest */
+    int failed;
+    int write_errno;
+    /* progress */
+    size_t bytes_done;
+    double started, last_progress;
+    int progress_shown;
+    pthread_mutex_t mu;
+    pthread_cond_t can_submit, can_take, can_write;
+    pthread_t *workers;
+    int nworkers;
+    pthread_t writer;
+};
+
+static char *copy_string(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+job *job_new(const char *source, input_format format, const char *error)
+{
+    job *j = calloc(1, sizeof *j);
+    if (!j)
+        return NULL;
+    j->format = format;
+    j->source = copy_string(source);
+    j->error = copy_string(error);
+    if (!j->source || (error && !j->error)) {
+        job_free(j);
+        return NULL;
+    }
+    return j;
+}
+
+void job_free(job *j)
+{
+    if (!j)
+        return;
+    free(j->source);
+    free(j->data);
+    free(j->error);
+    vnx_free(j->record);
+    free(j->message);
+    free(j);
+}
+
+/* ---- processing one job (any thread) ----------------------------------- */
+
+// Set the job's record to an error record, and its stderr line.
+static void fail_job(job *j, const char *source, const char *why, unsigned json_flags)
+{
+    size_t n = strlen(source) + strlen(why) + 3;
+    j->message = malloc(n);
+    if (j->message)
+        snprintf(j->message, n, "%s: %s", source, why);
+    j->record = vnx_error_to_json(source, why, json_flags & VNX_JSON_PRETTY);
+}
+
+// The text of the job's document (a fresh copy), or NULL with `err` set.
+// `source` may be replaced by the id or url of a JSON line.
+static char *document_text(const batch_config *cfg, job *j, size_t *len, char **source,
+                           vnx_error *err)
+{
+    size_t dlen;
+    char *decoded = vnx_decode(j->data, j->len, cfg->encoding, &dlen, err);
+    if (!decoded || j->format == FORMAT_TEXT) {
+        *len = dlen;
+        return decoded;
+    }
+    char *text = NULL;
+    if (j->format == FORMAT_HTML) {
+        text = vnx_html_to_text(decoded, dlen, len, err);
+    } else {
+        vnx_document doc;
+        if (vnx_jsonl_document(decoded, dlen, &doc, err) == VNX_OK) {
+            text = doc.text;
+            *len = doc.len;
+            if (doc.source)
+                *source = doc.source;
+            doc.text = doc.source = NULL;
+        }
+        vnx_document_clear(&doc);
+    }
+    vnx_free(decoded);
+    return text;
+}
+
+static void process_job(const batch_config *cfg, job *j)
+{
+    if (j->error) {
+        fail_job(j, j->source, j->error, cfg->json_flags);
+        return;
+    }
+    vnx_error err = {0};
+    char *source = NULL;
+    size_t len = 0;
+    char *text = document_text(cfg, j, &len, &source, &err);
+    const char *name = source ? source : j->source;
+    vnx_result *r = text ? vnx_extract(cfg->x, text, len, &err) : NULL;
+    if (r && vnx_result_set_source(r, name) == VNX_OK)
+        j->record = vnx_result_to_json(r, cfg->json_flags);
+    if (!j->record)
+        fail_job(j, name, err.code != VNX_OK ? err.message : "out of memory", cfg->json_flags);
+    vnx_result_free(r);
+    vnx_free(text);
+    free(source);
+    // The bytes are no longer needed: free them before the job waits its turn.
+    free(j->data);
+    j->data = NULL;
+}
+
+/* ---- writing (the writer thread, or the caller with one thread) -------- */
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void clear_progress(batch *b)
+{
+    if (b->progress_shown) {
+        fputs("\r\033[K", stderr);
+        b->progress_shown = 0;
+    }
+}
+
+// At most twice a second, and only once the run has taken a second.
+static void show_progress(batch *b)
+{
+    double t = now(), elapsed = t - b->started;
+    if (!b->cfg.progress || elapsed < 1.0 || t - b->last_progress < 0.5)
+        return;
+    b->last_progress = t;
+    double mbs = (double)b->bytes_done / 1e6 / elapsed;
+    fprintf(stderr, "\r\033[Kvnextract: %zu", b->written);
+    if (b->cfg.total_docs)
+        fprintf(stderr, " of %zu", b->cfg.total_docs);
+    fprintf(stderr, " documents, %.1f MB/s", mbs);
+    if (b->cfg.total_bytes > b->bytes_done && mbs > 0) {
+        double left = (double)(b->cfg.total_bytes - b->bytes_done) / 1e6 / mbs;
+        fprintf(stderr, ", %d:%02d left", (int)left / 60, (int)left % 60);
+    }
+    b->progress_shown = 1;
+}
+
+// Write one finished job; sets b->stop when stdout is gone.
+static void write_job(batch *b, job *j)
+{
+    if (b->stop)
+        return; // the output is gone: nothing more to say
+    if (j->message || !j->record)
+        b->failed = 1;
+    if (j->message) {
+        clear_progress(b);
+        fprintf(stderr, "vnextract: %s\n", j->message);
+    }
+    if (j->record &&
+        (fputs(j->record, stdout) == EOF || fputc('\n', stdout) == EOF)) {
+        b->stop = 1;
+        b->write_errno = errno;
+    }
+    b->bytes_done += j->len;
+    show_progress(b);
+}
+
+/* ---- threads ------------------------------------------------------------ */
+
+static void *worker_main(void *arg)
+{
+    batch *b = arg;
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        while (b->taken == b->submitted && !b->closing)
+            pthread_cond_wait(&b->can_take, &b->mu);
+        if (b->taken == b->submitted)
+            break;
+        job *j = b->ring[b->taken++ % b->window];
+        int stop = b->stop;
+        pthread_mutex_unlock(&b->mu);
+        if (!stop)
+            process_job(&b->cfg, j);
+        pthread_mutex_lock(&b->mu);
+        j->done = 1;
+        pthread_cond_broadcast(&b->can_write);
+    }
+    pthread_mutex_unlock(&b->mu);
+    return NULL;
+}
+
+static void *writer_main(void *arg)
+{
+    batch *b = arg;
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        while (!(b->written < b->submitted && b->ring[b->written % b->window]->done) &&
+               !(b->closing && b->written == b->submitted))
+            pthread_cond_wait(&b->can_write, &b->mu);
+        if (b->written == b->submitted)
+            break;
+        job *j = b->ring[b->written % b->window];
+        pthread_mutex_unlock(&b->mu);
+        write_job(b, j); // only this thread touches the output and progress
+        pthread_mutex_lock(&b->mu);
+        b->ring[b->written++ % b->window] = NULL;
+        job_free(j);
+        pthread_cond_signal(&b->can_submit);
+    }
+    pthread_mutex_unlock(&b->mu);
+    return NULL;
+}
+
+static int start_threads(batch *b)
+{
+    b->workers = calloc((size_t)b->cfg.threads, sizeof *b->workers);
+    if (!b->workers)
+        return -1;
+    for (; b->nworkers < b->cfg.threads; b->nworkers++)
+        if (pthread_create(&b->workers[b->nworkers], NULL, worker_main, b) != 0)
+            break;
+    if (b->nworkers == 0 || pthread_create(&b->writer, NULL, writer_main, b) != 0)
+        return -1;
+    return 0;
+}
+
+batch *batch_new(const batch_config *cfg)
+{
+    batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    b->cfg = *cfg;
+    if (b->cfg.threads < 1)
+        b->cfg.threads = 1;
+    b->started = now();
+    if (b->cfg.threads == 1)
+        return b;
+    b->window = (size_t)b->cfg.threads * WINDOW_PER_THREAD;
+    b->ring = calloc(b->window, sizeof *b->ring);
+    pthread_mutex_init(&b->mu, NULL);
+    pthread_cond_init(&b->can_submit, NULL);
+    pthread_cond_init(&b->can_take, NULL);
+    pthread_cond_init(&b->can_write, NULL);
+    if (!b->ring || start_threads(b) != 0) {
+        // Fall back to one thread: correct, only slower.
+        b->closing = 1;
+        pthread_cond_broadcast(&b->can_take);
+        for (int i = 0; i < b->nworkers; i++)
+            pthread_join(b->workers[i], NULL);
+        b->cfg.threads = 1;
+        b->closing = 0;
+    }
+    return b;
+}
+
+int batch_submit(batch *b, job *j)
+{
+    if (b->cfg.threads == 1) {
+        if (!b->stop) {
+            process_job(&b->cfg, j);
+            write_job(b, j);
+        }
+        job_free(j);
+        return b->stop ? -1 : 0;
+    }
+    pthread_mutex_lock(&b->mu);
+    while (b->submitted - b->written >= b->window && !b->stop)
+        pthread_cond_wait(&b->can_submit, &b->mu);
+    int stop = b->stop;
+    if (!stop) {
+        b->ring[b->submitted++ % b->window] = j;
+        pthread_cond_signal(&b->can_take);
+    }
+    pthread_mutex_unlock(&b->mu);
+    if (stop)
+        job_free(j);
+    return stop ? -1 : 0;
+}
+
+int batch_finish(batch *b)
+{
+    if (b->cfg.threads > 1) {
+        pthread_mutex_lock(&b->mu);
+        b->closing = 1;
+        pthread_cond_broadcast(&b->can_take);
+        pthread_cond_broadcast(&b->can_write);
+        pthread_mutex_unlock(&b->mu);
+        for (int i = 0; i < b->nworkers; i++)
+            pthread_join(b->workers[i], NULL);
+        pthread_join(b->writer, NULL);
+    }
+    if (b->workers || b->ring) {
+        pthread_mutex_destroy(&b->mu);
+        pthread_cond_destroy(&b->can_submit);
+        pthread_cond_destroy(&b->can_take);
+        pthread_cond_destroy(&b->can_write);
+    }
+    clear_progress(b);
+    if (!b->stop && fflush(stdout) != 0) {
+        b->stop = 1;
+        b->write_errno = errno;
+    }
+    // A closed stdout (EPIPE) is the reader's choice: not an error.
+    int status = b->failed ? RUN_FAILED : RUN_OK;
+    if (b->stop && b->write_errno != EPIPE) {
+        fprintf(stderr, "vnextract: write error: %s\n", strerror(b->write_errno));
+        status = RUN_WRITE_ERROR;
+    }
+    free(b->workers);
+    free(b->ring);
+    free(b);
+    return status;
+}

@@ -1,0 +1,89 @@
+/**
+ * cli.h: the parts of the vnextract command.
+ *
+ *   main.c    the command line, and the run
+ *   inputs.c  files, directories and streams, read into jobs in input order
+ *   batch.c   jobs extracted by worker threads, records written in input order
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VNX_CLI_H
+#define VNX_CLI_H
+
+#include <stddef.h>
+
+#include "vnextract.h"
+
+/* How an input is read. */
+typedef enum input_format { FORMAT_AUTO, FORMAT_TEXT, FORMAT_HTML, FORMAT_JSONL } input_format;
+
+/* One document to extract, or an input that failed to be read (`error`). */
+typedef struct job {
+    char *source;        /* the record's source: a path, or PATH:LINE */
+    char *data;          /* the bytes read */
+    size_t len;
+    input_format format; /* TEXT, HTML, or JSONL for one line of a stream */
+    char *error;         /* why the input could not be read, or NULL */
+    /* set by the worker */
+    char *record;        /* the JSON line to write */
+    char *message;       /* a line for stderr, or NULL */
+    int done;
+} job;
+
+/* What every job is processed with; read-only while the batch runs. */
+typedef struct batch_config {
+    const vnx_extractor *x;
+    unsigned json_flags;
+    const char *encoding; /* NULL: UTF-8, or UTF-16/32 by BOM */
+    int threads;          /* 1: everything on the calling thread */
+    int progress;         /* a progress line on stderr */
+    size_t total_bytes;   /* for the progress line; 0 when unknown */
+    size_t total_docs;    /* 0 when unknown */
+} batch_config;
+
+typedef struct batch batch;
+
+/* A job with a copy of `source` and, if not NULL, of `error`; NULL when
+ * out of memory. `data` is set by the caller (owned by the job). */
+job *job_new(const char *source, input_format format, const char *error);
+void job_free(job *j);
+
+batch *batch_new(const batch_config *cfg);
+/* Hand `j` to the batch (which owns it from then on). Waits while the window
+ * of jobs in flight is full. Returns 0, or -1 when the run is over (stdout
+ * closed, or out of memory); the job is freed either way. */
+int batch_submit(batch *b, job *j);
+/* Wait for every job to be written, and free the batch. Returns 0 when every
+ * input was read and extracted (or stdout was closed early: a quiet end), 1
+ * when some failed, 4 on a write error (reported on stderr). */
+int batch_finish(batch *b);
+
+/* The inputs named on the command line, directories walked (in sorted
+ * order), each with the reason it cannot be read, if it cannot. */
+typedef struct input_entry {
+    char *path;  /* "-" for standard input */
+    char *error; /* or NULL */
+} input_entry;
+
+typedef struct input_list {
+    input_entry *items;
+    size_t n, cap;
+} input_list;
+
+typedef struct input_config {
+    input_format format;
+    size_t max_bytes; /* the largest document read */
+} input_config;
+
+/* List the inputs of `args` (no argument: standard input). 0, or -1 when
+ * out of memory. */
+int inputs_collect(const char *const *args, int nargs, input_list *list);
+void inputs_free(input_list *list);
+/* The documents and bytes the inputs hold, for the progress line (a JSON
+ * Lines stream counts as its bytes, not its documents; stdin as nothing). */
+void inputs_measure(const input_list *list, size_t *docs, size_t *bytes);
+/* Read every input into jobs, in order, and submit them. Returns 0, or -1
+ * when the batch refused a job (the run is over) or memory ran out. */
+int inputs_run(const input_config *cfg, const input_list *list, batch *b);
+
+#endif

@@ -1,0 +1,451 @@
+/**
+ * inputs.c: the command's inputs, read into jobs in input order.
+ *
+ * A file is one document (text or HTML) or a JSON Lines stream of them,
+ * told by --from, else by its extension, else by its first bytes. A
+ * directory is walked recursively in sorted order for the files with a
+ * document extension; symbolic-link loops are reported, not followed.
+ * Streams are read a line at a time, so a stream of any length is never
+ * held in memory; a document over the --max-bytes bound becomes an error
+ * record and the run goes on.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+enum { SNIFF_BYTES = 512, CHUNK = 1 << 16 };
+
+/* ---- the list of inputs ------------------------------------------------ */
+
+static int add_entry(input_list *list, const char *path, const char *error)
+{
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        input_entry *items = realloc(list->items, cap * sizeof *items);
+        if (!items)
+            return -1;
+        list->items = items;
+        list->cap = cap;
+    }
+    input_entry *e = &list->items[list->n];
+    e->path = strdup(path);
+    e->error = error ? strdup(error) : NULL;
+    if (!e->path || (error && !e->error)) {
+        free(e->path);
+        free(e->error);
+        return -1;
+    }
+    list->n++;
+    return 0;
+}
+
+void inputs_free(input_list *list)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        free(list->items[i].path);
+        free(list->items[i].error);
+    }
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+static input_format format_of_name(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return FORMAT_AUTO;
+    if (strcmp(dot, ".txt") == 0)
+        return FORMAT_TEXT;
+    if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0 || strcmp(dot, ".xhtml") == 0)
+        return FORMAT_HTML;
+    if (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0)
+        return FORMAT_JSONL;
+    return FORMAT_AUTO;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The directories being walked, to stop at a symbolic-link loop. */
+typedef struct visit {
+    dev_t dev;
+    ino_t ino;
+    const struct visit *up;
+} visit;
+
+static int collect_path(input_list *list, const char *path, const visit *up);
+
+// The sorted names in directory `path` (no dot files); NULL on failure.
+static char **read_names(const char *path, size_t *n)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return NULL;
+    char **names = NULL;
+    size_t cap = 0;
+    *n = 0;
+    struct dirent *de;
+    int nomem = 0;
+    while (!nomem && (de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **p = realloc(names, cap * sizeof *names);
+            nomem = !p;
+            names = p ? p : names;
+        }
+        if (!nomem && !(names[*n] = strdup(de->d_name)))
+            nomem = 1;
+        *n += !nomem;
+    }
+    closedir(d);
+    if (nomem) {
+        for (size_t i = 0; i < *n; i++)
+            free(names[i]);
+        free(names);
+        errno = ENOMEM;
+        return NULL;
+    }
+    if (*n)
+        qsort(names, *n, sizeof *names, cmp_names);
+    return names ? names : calloc(1, sizeof *names);
+}
+
+static int collect_dir(input_list *list, const char *path, const struct stat *st,
+                       const visit *up)
+{
+    for (const visit *v = up; v; v = v->up)
+        if (v->dev == st->st_dev && v->ino == st->st_ino)
+            return add_entry(list, path, "directory loop (symbolic link), skipped");
+    visit here = {st->st_dev, st->st_ino, up};
+    size_t n;
+    char **names = read_names(path, &n);
+    if (!names)
+        return errno == ENOMEM ? -1 : add_entry(list, path, strerror(errno));
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(path) + strlen(names[i]) + 2;
+        char *child = rc == 0 ? malloc(len) : NULL;
+        if (child) {
+            snprintf(child, len, "%s/%s", path, names[i]);
+            struct stat cst;
+            if (stat(child, &cst) != 0)
+                rc = add_entry(list, child, strerror(errno));
+            else if (S_ISDIR(cst.st_mode))
+                rc = collect_dir(list, child, &cst, &here);
+            else if (format_of_name(names[i]) != FORMAT_AUTO)
+                rc = add_entry(list, child, NULL);
+        } else {
+            rc = -1;
+        }
+        free(child);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int collect_path(input_list *list, const char *path, const visit *up)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0)
+        return add_entry(list, path, NULL);
+    if (stat(path, &st) != 0)
+        return add_entry(list, path, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return collect_dir(list, path, &st, up);
+    return add_entry(list, path, NULL);
+}
+
+int inputs_collect(const char *const *args, int nargs, input_list *list)
+{
+    memset(list, 0, sizeof *list);
+    if (nargs == 0)
+        return add_entry(list, "-", NULL);
+    for (int i = 0; i < nargs; i++)
+        if (collect_path(list, args[i], NULL) != 0)
+            return -1;
+    return 0;
+}
+
+void inputs_measure(const input_list *list, size_t *docs, size_t *bytes)
+{
+    *docs = *bytes = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        struct stat st;
+        const char *path = list->items[i].path;
+        if (list->items[i].error || strcmp(path, "-") == 0 || stat(path, &st) != 0)
+            continue;
+        *bytes += (size_t)st.st_size;
+        *docs += format_of_name(path) != FORMAT_JSONL;
+    }
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* A FILE with its first bytes read ahead (to sniff its format). */
+typedef struct reader {
+    FILE *f;
+    char head[SNIFF_BYTES];
+    size_t head_len, head_pos;
+} reader;
+
+static size_t reader_read(reader *r, char *buf, size_t n)
+{
+    size_t from_head = r->head_len - r->head_pos;
+    if (from_head > n)
+        from_head = n;
+    memcpy(buf, r->head + r->head_pos, from_head);
+    r->head_pos += from_head;
+    return from_head + (n > from_head ? fread(buf + from_head, 1, n - from_head, r->f) : 0);
+}
+
+// The format of a document by its first bytes: '<' HTML, '{' JSON Lines.
+static input_format sniff(const reader *r)
+{
+    size_t i = 0;
+    if (r->head_len >= 3 && memcmp(r->head, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < r->head_len && strchr(" \t\r\n", r->head[i]))
+        i++;
+    if (i < r->head_len && r->head[i] == '<')
+        return FORMAT_HTML;
+    if (i < r->head_len && r->head[i] == '{')
+        return FORMAT_JSONL;
+    return FORMAT_TEXT;
+}
+
+static int submit_error(batch *b, const char *source, const char *why)
+{
+    job *j = job_new(source, FORMAT_TEXT, why);
+    return j ? batch_submit(b, j) : -1;
+}
+
+static void describe_too_large(char *buf, size_t n, size_t max)
+{
+    snprintf(buf, n, "larger than --max-bytes (%zu bytes): skipped", max);
+}
+
+// Read the rest of `r` as one document of at most `max` bytes into `j`.
+// Returns 0, or an errno (EFBIG when over the bound).
+static int read_document(reader *r, size_t max, job *j)
+{
+    size_t cap = CHUNK, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return ENOMEM;
+    for (;;) {
+        if (n == cap) {
+            size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+            char *p = ncap > cap ? realloc(buf, ncap) : NULL;
+            if (!p) {
+                free(buf);
+                return ncap > cap ? ENOMEM : EFBIG;
+            }
+            buf = p;
+            cap = ncap;
+        }
+        size_t got = reader_read(r, buf + n, cap - n);
+        n += got;
+        if (n > max) {
+            free(buf);
+            return EFBIG;
+        }
+        if (got == 0) {
+            if (ferror(r->f)) {
+                int e = errno ? errno : EIO;
+                free(buf);
+                return e;
+            }
+            break;
+        }
+    }
+    j->data = buf;
+    j->len = n;
+    return 0;
+}
+
+static int submit_document(const input_config *cfg, batch *b, const char *name, reader *r,
+                           input_format format)
+{
+    job *j = job_new(name, format, NULL);
+    if (!j)
+        return -1;
+    errno = 0;
+    int e = read_document(r, cfg->max_bytes, j);
+    if (e == 0)
+        return batch_submit(b, j);
+    job_free(j);
+    char why[128];
+    if (e == EFBIG)
+        describe_too_large(why, sizeof why, cfg->max_bytes);
+    else
+        snprintf(why, sizeof why, "%s", strerror(e));
+    return submit_error(b, name, why);
+}
+
+/* Lines of a stream, each at most `max` bytes (longer ones are skipped). */
+typedef struct line_reader {
+    reader *in;
+    char chunk[CHUNK];
+    size_t pos, end;
+    int eof;
+} line_reader;
+
+// The next line (without its "\n") into a fresh buffer: 1 a line, 0 the
+// end, -1 out of memory. *too_long is set when it was over `max` bytes.
+static int next_line(line_reader *lr, size_t max, char **line, size_t *len, int *too_long)
+{
+    size_t cap = 0, n = 0;
+    char *buf = NULL;
+    *too_long = 0;
+    for (;;) {
+        if (lr->pos == lr->end) {
+            lr->pos = 0;
+            lr->end = lr->eof ? 0 : reader_read(lr->in, lr->chunk, sizeof lr->chunk);
+            if (lr->end == 0) {
+                lr->eof = 1;
+                if (n == 0 && !*too_long) {
+                    free(buf);
+                    return 0;
+                }
+                break;
+            }
+        }
+        char *nl = memchr(lr->chunk + lr->pos, '\n', lr->end - lr->pos);
+        size_t take = (nl ? (size_t)(nl - lr->chunk) : lr->end) - lr->pos;
+        if (!*too_long && n + take > max) {
+            *too_long = 1; // keep reading to the line's end, keep nothing
+            free(buf);
+            buf = NULL;
+            n = cap = 0;
+        }
+        if (!*too_long) {
+            if (n + take + 1 > cap) {
+                size_t ncap = (n + take + 1) * 2;
+                char *p = realloc(buf, ncap);
+                if (!p) {
+                    free(buf);
+                    return -1;
+                }
+                buf = p;
+                cap = ncap;
+            }
+            memcpy(buf + n, lr->chunk + lr->pos, take);
+            n += take;
+        }
+        lr->pos += take + (nl != NULL);
+        if (nl)
+            break;
+    }
+    if (buf)
+        buf[n] = '\0';
+    *line = buf;
+    *len = n;
+    return 1;
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r", s[i]))
+            return 0;
+    return 1;
+}
+
+// Every line of a JSON Lines stream is a job named NAME:LINE (a line's
+// "id" or "url" takes its place when it has one). Blank lines are skipped.
+static int submit_stream(const input_config *cfg, batch *b, const char *name, reader *r)
+{
+    line_reader *lr = calloc(1, sizeof *lr);
+    if (!lr)
+        return -1;
+    lr->in = r;
+    size_t lineno = 0, namelen = strlen(name) + 24;
+    char *source = malloc(namelen);
+    int rc = source ? 0 : -1;
+    while (rc == 0) {
+        char *line = NULL;
+        size_t len;
+        int too_long;
+        int got = next_line(lr, cfg->max_bytes, &line, &len, &too_long);
+        if (got <= 0) {
+            rc = got;
+            break;
+        }
+        snprintf(source, namelen, "%s:%zu", name, ++lineno);
+        if (too_long) {
+            char why[128];
+            describe_too_large(why, sizeof why, cfg->max_bytes);
+            rc = submit_error(b, source, why);
+        } else if (!is_blank(line, len)) {
+            job *j = job_new(source, FORMAT_JSONL, NULL);
+            if (!j) {
+                free(line);
+                rc = -1;
+                break;
+            }
+            j->data = line;
+            j->len = len;
+            line = NULL;
+            rc = batch_submit(b, j);
+        }
+        free(line);
+    }
+    if (rc == 0 && ferror(r->f))
+        rc = submit_error(b, name, strerror(errno ? errno : EIO));
+    free(source);
+    free(lr);
+    return rc;
+}
+
+// Read one file (or stdin) as the format asked, named, or sniffed.
+static int submit_file(const input_config *cfg, batch *b, const char *path)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return submit_error(b, path, strerror(errno));
+    struct stat st;
+    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (size_t)st.st_size > cfg->max_bytes && cfg->format != FORMAT_JSONL &&
+        format_of_name(path) != FORMAT_JSONL) {
+        fclose(f);
+        char why[128];
+        describe_too_large(why, sizeof why, cfg->max_bytes);
+        return submit_error(b, path, why);
+    }
+    reader r = {.f = f};
+    r.head_len = fread(r.head, 1, sizeof r.head, f);
+    input_format format = cfg->format;
+    if (format == FORMAT_AUTO && !is_stdin)
+        format = format_of_name(path);
+    if (format == FORMAT_AUTO)
+        format = sniff(&r);
+    int rc = format == FORMAT_JSONL ? submit_stream(cfg, b, path, &r)
+                                    : submit_document(cfg, b, path, &r, format);
+    if (!is_stdin)
+        fclose(f);
+    return rc;
+}
+
+int inputs_run(const input_config *cfg, const input_list *list, batch *b)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        const input_entry *e = &list->items[i];
+        int rc = e->error ? submit_error(b, e->path, e->error) : submit_file(cfg, b, e->path);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
