@@ -3,7 +3,7 @@
 # Runs apt-get as root (or through sudo); does nothing when all are present.
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config python3 libpcre2-dev libicu-dev libjson-c-dev libgumbo-dev check jq parallel valgrind)
+packages=(build-essential cmake pkg-config python3 libpcre2-dev libicu-dev libjson-c-dev libgumbo-dev check jq parallel valgrind clang)
 
 missing=()
 for p in "${packages[@]}"; do
