@@ -282,6 +282,8 @@ static int fold_tones(u16text *t, vnx_error *err)
 
 /* ---- UTF-8 output -------------------------------------------------------- */
 
+enum { TEXT_PADDING = 64 };
+
 static int is_space_unit(UChar c)
 {
     return c == ' ' || c == '\n';
@@ -291,7 +293,7 @@ static int is_space_unit(UChar c)
 static int encode(const u16text *t, size_t input_len, unsigned flags, int want_map,
                   vnxp_text *out)
 {
-    size_t cap = t->n * 3 + 1;
+    size_t cap = t->n * 3 + TEXT_PADDING;
     out->s = malloc(cap);
     out->map = want_map ? malloc(cap * sizeof *out->map) : NULL;
     if (!out->s || (want_map && !out->map))
@@ -322,10 +324,15 @@ static int encode(const u16text *t, size_t input_len, unsigned flags, int want_m
             for (size_t q = before; q < j; q++)
                 out->map[q] = t->off[first];
     }
-    out->s[j] = '\0';
     if (want_map)
         out->map[j] = input_len;
     out->len = j;
+    // Keep zeroed padding after the text: PCRE2's JIT reads ahead in
+    // aligned blocks, and must find initialised bytes there. Shrink to fit.
+    memset(out->s + j, 0, TEXT_PADDING);
+    char *fit = realloc(out->s, j + TEXT_PADDING);
+    if (fit)
+        out->s = fit;
     return 0;
 }
 
