@@ -1,13 +1,880 @@
 /**
  * officials.c: people named in the text and their roles (SPEC.md, "officials").
  *
+ * officials.pcre finds four kinds of token: honorifics ("đồng chí", "Đ/c",
+ * "TS."), names (a surname and capitalised syllables), role heads ("Bí thư",
+ * "CUV") and stop words ("phát biểu", "cùng"). This file reads them in text
+ * order as one stream:
+ *
+ *   - a name right after a place word ("trường THPT Nguyễn Du", "đường Lê
+ *     Lợi", "tư tưởng Hồ Chí Minh"), a byline mark ("Tác giả:") or in the
+ *     not_persons lexicon is no person;
+ *   - a name is a person when an honorific introduces it, when roles come
+ *     before it ("Bí thư Huyện ủy Nguyễn Văn A"), when a role follows it
+ *     after "–", "-", "," or "(", or when it goes on a list of persons
+ *     ("các đồng chí Trần Văn A, Lê Thị B");
+ *   - a role runs from its head to a stop word, a stop character (";", ".",
+ *     ")", the line's end...) or a separator; a separator or a link word
+ *     ("và", "được bầu giữ chức") followed by another head starts the next
+ *     role;
+ *   - every later mention of a person, by full name or by given name alone
+ *     after an honorific ("đồng chí Thủy", when only one person is named
+ *     so), merges into one entry, whose roles are kept once each.
+ *
  * SPDX-License-Identifier: MIT
  */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "internal.h"
+
+enum { TOK_HON, TOK_NAME, TOK_HEAD, TOK_STOP };
+
+enum {
+    MAX_ROLES = 12,       // roles read at one mention
+    MAX_ROLE_WORDS = 24,  // a longer "role" is running text
+    MAX_WORDS_BEFORE = 3, // place and byline words looked up before a name
+    PERSON_MIN_SYLLABLES = 3 // a name with no honorific, only a role before it
+};
+
+typedef struct token {
+    int kind;
+    size_t start, end; // in the matching text
+    int nsyl;          // names: syllables
+    int all_caps;      // names: written in capitals (a headline)
+    int dropped;       // names: a place or a thing, not a person
+    int used;          // heads: read as a role of someone
+    int done;          // names: read as a mention
+} token;
+
+typedef struct range {
+    size_t s, e;
+} range;
+
+typedef struct mention {
+    size_t name_s, name_e;
+    int has_hon;
+    size_t hon_s, hon_e;
+    range roles[MAX_ROLES];
+    size_t nroles;
+    size_t heads[MAX_ROLES * 4]; // head tokens read, marked used on commit
+    size_t nheads;
+    size_t end; // the end of the name and its roles
+    int introduced;
+} mention;
+
+typedef struct person {
+    char *key;     // vnxp_key of the name
+    size_t nwords; // words of the key
+    size_t index;  // in the result's officials
+    size_t hon_at; // offset of the honorific kept, SIZE_MAX when none
+} person;
+
+typedef struct state {
+    vnxp_matcher *m;
+    const char *s; // the matching text
+    size_t len;
+    token *toks;
+    size_t ntok, captok;
+    person *people;
+    size_t npeople, cappeople;
+    const vnxp_pattern *hon_gap, *role_gap, *link, *given, *role_place;
+    const vnxp_lexicon *places, *not_persons, *bylines, *dot_abbrevs;
+    vnx_error *err;
+} state;
+
+/* ---- text helpers --------------------------------------------------------- */
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+// Length of the UTF-8 character at s[i].
+static size_t char_len(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return i + n <= len ? n : len - i;
+}
+
+static int starts_with(const char *s, size_t len, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+    return i + n <= len && memcmp(s + i, lit, n) == 0;
+}
+
+// Characters that end a role: ";", ":", brackets, quotes, "!", "?", "|",
+// the line's end, and a full stop (not the dot of "TP.HCM").
+static int is_stop_char(const char *s, size_t len, size_t i)
+{
+    char c = s[i];
+    if (strchr(";:()[]{}!?|\"\n", c))
+        return 1;
+    if (c == '.')
+        return i + 1 >= len || is_space(s[i + 1]) || s[i + 1] == '\n' || s[i + 1] == '.';
+    return starts_with(s, len, i, "\xE2\x80\x9C") || starts_with(s, len, i, "\xE2\x80\x9D") ||
+           starts_with(s, len, i, "\xE2\x80\xA6");
+}
+
+// A separator between two roles at s[i]: a comma, an en or em dash, or a
+// hyphen with a space on one side ("Thị ủy viên- Phó ban"; not "2022-2025").
+// Returns its length in bytes, 0 if none.
+static size_t separator_len(const char *s, size_t len, size_t i)
+{
+    if (s[i] == ',')
+        return 1;
+    if (starts_with(s, len, i, "\xE2\x80\x93") || starts_with(s, len, i, "\xE2\x80\x94"))
+        return 3;
+    if (s[i] == '-' && ((i > 0 && is_space(s[i - 1])) || (i + 1 < len && is_space(s[i + 1]))))
+        return 1;
+    return 0;
+}
+
+static size_t skip_spaces(const char *s, size_t len, size_t i)
+{
+    while (i < len && is_space(s[i]))
+        i++;
+    return i;
+}
+
+static size_t skip_spaces_back(const char *s, size_t i)
+{
+    while (i > 0 && is_space(s[i - 1]))
+        i--;
+    return i;
+}
+
+// The start of the character before s[i].
+static size_t prev_char(const char *s, size_t i)
+{
+    do
+        i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+// Is a dash (hyphen, en or em dash) just before `i`? Its start, or `i`.
+static size_t dash_before(const char *s, size_t i)
+{
+    if (i >= 1 && s[i - 1] == '-')
+        return i - 1;
+    if (i >= 3 && (memcmp(s + i - 3, "\xE2\x80\x93", 3) == 0 || memcmp(s + i - 3, "\xE2\x80\x94", 3) == 0))
+        return i - 3;
+    return i;
+}
+
+// The words of a name, without the HTML tags and CSS leftovers a scraped
+// page left between them. NULL when out of memory.
+static char *clean_name(const vnxp_matcher *m, size_t s, size_t e)
+{
+    char *raw = vnxp_hit_text(m, s, e);
+    if (!raw)
+        return NULL;
+    size_t j = 0;
+    for (size_t i = 0; raw[i];) {
+        if (raw[i] == '<' && strchr(raw + i, '>')) {
+            i = (size_t)(strchr(raw + i, '>') - raw) + 1;
+            raw[j++] = ' ';
+        } else if (strncmp(raw + i, "!important", 10) == 0) {
+            i += 10 + (raw[i + 10] == ';');
+            raw[j++] = ' ';
+        } else {
+            raw[j++] = raw[i++];
+        }
+    }
+    raw[j] = '\0';
+    char *clean = vnxp_clean(raw, 0, j);
+    free(raw);
+    return clean;
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            n++;
+    return n;
+}
+
+// Does one of the one to three words that end at `end` (spaces before it
+// skipped) make an entry of `lx`? A leading bracket or quote is ignored.
+static int words_before_in(const state *st, size_t end, const vnxp_lexicon *lx)
+{
+    end = skip_spaces_back(st->s, end);
+    size_t start = end;
+    for (int n = 0; n < MAX_WORDS_BEFORE && start > 0; n++) {
+        start = skip_spaces_back(st->s, start);
+        while (start > 0 && !is_space(st->s[start - 1]) && st->s[start - 1] != '\n')
+            start--;
+        size_t from = start;
+        while (from < end && strchr("([\"'", st->s[from]))
+            from++;
+        if (from < end && vnxp_lexicon_lookup(lx, st->s + from, end - from))
+            return 1;
+        if (start == 0 || st->s[start - 1] == '\n')
+            break;
+    }
+    return 0;
+}
+
+/* ---- tokens -------------------------------------------------------------- */
+
+static int add_token(state *st, int kind, size_t s, size_t e)
+{
+    if (vnxp_grow((void **)&st->toks, &st->captok, st->ntok + 1, sizeof *st->toks))
+        return -1;
+    token *t = &st->toks[st->ntok++];
+    memset(t, 0, sizeof *t);
+    t->kind = kind;
+    t->start = s;
+    t->end = e;
+    return 0;
+}
+
+// Syllables of a name token and whether it is written in capitals.
+static int measure_name(state *st, token *t)
+{
+    char *name = clean_name(st->m, t->start, t->end);
+    if (!name)
+        return -1;
+    t->nsyl = (int)count_words(name);
+    free(name);
+    t->all_caps = 1;
+    for (int32_t i = (int32_t)t->start; i < (int32_t)t->end && t->all_caps;) {
+        UChar32 c;
+        U8_NEXT(st->s, i, (int32_t)t->end, c);
+        if (c > 0 && u_islower(c))
+            t->all_caps = 0;
+    }
+    return 0;
+}
+
+// A name that is a place, a thing named after a person or a byline.
+static int is_not_person(const state *st, const token *t)
+{
+    if (vnxp_lexicon_lookup(st->not_persons, st->s + t->start, t->end - t->start))
+        return 1;
+    if (words_before_in(st, t->start, st->places))
+        return 1;
+    size_t b = skip_spaces_back(st->s, t->start);
+    return b > 0 && st->s[b - 1] == ':' && words_before_in(st, b - 1, st->bylines);
+}
+
+// Is a letter at s[i] upper case?
+static int upper_at(const state *st, size_t i)
+{
+    int32_t j = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(st->s, j, (int32_t)st->len, c);
+    return c > 0 && u_isupper(c);
+}
+
+// A capitalised word honorific right after another capitalised word is a
+// part of a proper name: "quận Hai Bà Trưng", not the honorific "Bà".
+static int inside_proper_name(const state *st, const token *t)
+{
+    for (size_t i = t->start; i < t->end; i++)
+        if (!is_space(st->s[i]) && (st->s[i] & 0x80) == 0 &&
+            !((st->s[i] >= 'a' && st->s[i] <= 'z') || (st->s[i] >= 'A' && st->s[i] <= 'Z')))
+            return 0; // "Đ/c", "TS.": an abbreviation is always an honorific
+    if (!upper_at(st, t->start) || t->start < 2 || !is_space(st->s[t->start - 1]))
+        return 0;
+    size_t w = t->start - 1;
+    if (is_space(st->s[w - 1]) || strchr(".,;:!?)\"-", st->s[w - 1]))
+        return 0;
+    while (w > 0 && !is_space(st->s[w - 1]) && st->s[w - 1] != '\n') {
+        w--;
+        if ((st->s[w] & 0x80) == 0 && !((st->s[w] >= 'a' && st->s[w] <= 'z') ||
+                                         (st->s[w] >= 'A' && st->s[w] <= 'Z')))
+            return 0; // after "Đ/c", "TS.": a rank ("Đ/c Trung tá Trần Văn Lâm")
+    }
+    return upper_at(st, w);
+}
+
+// Turn the hits of officials.pcre into the token stream.
+static int read_tokens(state *st)
+{
+    vnxp_hits hits = {0};
+    int rc = vnxp_scan_kind(st->m, "officials", &hits, st->err);
+    static const struct {
+        const char *group;
+        int kind;
+    } groups[] = {{"hon", TOK_HON}, {"name", TOK_NAME}, {"head", TOK_HEAD}, {"stop", TOK_STOP}};
+    for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
+        // A hit may hold an honorific and the name it introduces.
+        for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+            size_t s, e;
+            if (vnxp_hit_group(&hits.items[i], groups[g].group, &s, &e) != 0)
+                continue;
+            if (add_token(st, groups[g].kind, s, e))
+                rc = vnxp_fail(st->err, VNX_ERR_NOMEM, "out of memory");
+        }
+    }
+    vnxp_hits_free(&hits);
+    size_t kept = 0;
+    for (size_t i = 0; i < st->ntok; i++)
+        if (!(st->toks[i].kind == TOK_HON && inside_proper_name(st, &st->toks[i])))
+            st->toks[kept++] = st->toks[i];
+    st->ntok = kept;
+    for (size_t i = 0; rc == VNX_OK && i < st->ntok; i++) {
+        token *t = &st->toks[i];
+        if (t->kind != TOK_NAME)
+            continue;
+        if (measure_name(st, t))
+            return vnxp_fail(st->err, VNX_ERR_NOMEM, "out of memory");
+        t->dropped = is_not_person(st, t);
+    }
+    return rc;
+}
+
+// The index of the first token that starts at or after `pos`.
+static size_t token_from(const state *st, size_t pos)
+{
+    size_t lo = 0, hi = st->ntok;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->toks[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+// The token that starts exactly at `pos`, or NULL.
+static token *token_at(const state *st, size_t pos)
+{
+    size_t i = token_from(st, pos);
+    return i < st->ntok && st->toks[i].start == pos ? &st->toks[i] : NULL;
+}
+
+// Match helper pattern `p` anchored at `at`: the end of the match, or
+// SIZE_MAX when it does not match. *failed is set on an error.
+static size_t match_end(state *st, const vnxp_pattern *p, size_t at, int *failed)
+{
+    vnxp_hit h;
+    int got = vnxp_match_at(st->m, p, at, &h, st->err);
+    if (got < 0)
+        *failed = 1;
+    if (got <= 0)
+        return SIZE_MAX;
+    size_t end = h.end;
+    vnxp_hit_clear(&h);
+    return end;
+}
+
+/* ---- persons ------------------------------------------------------------- */
+
+// The end of the `n`-th word from `start` on the same line, or SIZE_MAX.
+static size_t words_end(const state *st, size_t start, size_t n)
+{
+    size_t i = start;
+    for (size_t w = 0; w < n; w++) {
+        if (w > 0) {
+            if (i >= st->len || !is_space(st->s[i]))
+                return SIZE_MAX;
+            i = skip_spaces(st->s, st->len, i);
+        }
+        if (i >= st->len || is_space(st->s[i]) || st->s[i] == '\n')
+            return SIZE_MAX;
+        while (i < st->len && !is_space(st->s[i]) && st->s[i] != '\n')
+            i++;
+    }
+    // A word ends at a letter's end: drop trailing punctuation.
+    while (i > start && strchr(",.;:)-", st->s[i - 1]))
+        i--;
+    return i;
+}
+
+// A name cut short by the end of a scraped text ("đồng chí Hoàng Thị
+// Nghĩ" for Hoàng Thị Nghĩa): the one known person whose name it begins.
+static person *cut_short_at_end(state *st, const token *t, size_t *end)
+{
+    size_t i = t->end;
+    while (i < st->len && (is_space(st->s[i]) || st->s[i] == '\n'))
+        i++;
+    if (i < st->len)
+        return NULL;
+    char *key = vnxp_key(st->s + t->start, t->end - t->start);
+    if (!key)
+        return NULL;
+    person *only = NULL;
+    size_t n = 0, klen = strlen(key);
+    for (size_t k = 0; k < st->npeople; k++)
+        if (strncmp(st->people[k].key, key, klen) == 0 && st->people[k].key[klen]) {
+            only = &st->people[k];
+            n++;
+        }
+    free(key);
+    if (n != 1)
+        return NULL;
+    *end = t->end;
+    return only;
+}
+
+// The known person whose name is written at `start` (caselessly; the words
+// may go on past a name token cut short by a lower-case syllable, or, for a
+// headline in capitals, stop before its end). The longest wins; *end is set.
+static person *known_at(state *st, const token *t, size_t *end)
+{
+    person *best = NULL;
+    for (size_t i = 0; i < st->npeople; i++) {
+        person *p = &st->people[i];
+        if ((int)p->nwords < t->nsyl && !t->all_caps)
+            continue;
+        if (best && p->nwords <= best->nwords)
+            continue;
+        size_t e = words_end(st, t->start, p->nwords);
+        if (e == SIZE_MAX)
+            continue;
+        char *key = vnxp_key(st->s + t->start, e - t->start);
+        if (!key)
+            return NULL;
+        if (strcmp(key, p->key) == 0) {
+            best = p;
+            *end = e;
+        }
+        free(key);
+    }
+    if (!best)
+        best = cut_short_at_end(st, t, end);
+    return best;
+}
+
+// A role as a new, distinct role of official `o` (case and tone placement
+// aside). 0 ok, -1 out of memory.
+static int add_role(state *st, vnx_official *o, range r)
+{
+    char *text = vnxp_hit_text(st->m, r.s, r.e);
+    char *key = text ? vnxp_key(text, strlen(text)) : NULL;
+    int rc = key ? 0 : -1;
+    int dup = 0;
+    for (size_t i = 0; rc == 0 && !dup && i < o->nroles; i++) {
+        char *k = vnxp_key(o->roles[i], strlen(o->roles[i]));
+        if (!k)
+            rc = -1;
+        else
+            dup = strcmp(k, key) == 0;
+        free(k);
+    }
+    if (rc == 0 && !dup && text[0])
+        rc = vnxp_official_add_role(o, text);
+    free(key);
+    free(text);
+    return rc;
+}
+
+// Merge the mention into person `p` (or a new person when NULL).
+static int commit(state *st, const mention *mt, person *p)
+{
+    vnx_official *o;
+    if (p) {
+        o = &st->m->result->officials[p->index];
+    } else {
+        char *name = clean_name(st->m, mt->name_s, mt->name_e);
+        char *key = name ? vnxp_key(name, strlen(name)) : NULL;
+        person *np = NULL;
+        if (key && !vnxp_grow((void **)&st->people, &st->cappeople, st->npeople + 1,
+                              sizeof *st->people))
+            np = &st->people[st->npeople];
+        o = np ? vnxp_result_add_official(st->m->result) : NULL;
+        if (!o) {
+            free(name);
+            free(key);
+            return -1;
+        }
+        o->name = name;
+        np->key = key;
+        np->nwords = count_words(key);
+        np->index = st->m->result->nofficials - 1;
+        np->hon_at = SIZE_MAX;
+        st->npeople++;
+        p = np;
+    }
+    if (mt->has_hon && mt->hon_s < p->hon_at) {
+        char *hon = vnxp_hit_text(st->m, mt->hon_s, mt->hon_e);
+        if (!hon)
+            return -1;
+        free((char *)o->honorific);
+        o->honorific = hon;
+        p->hon_at = mt->hon_s;
+    }
+    for (size_t i = 0; i < mt->nroles; i++)
+        if (add_role(st, o, mt->roles[i]))
+            return -1;
+    for (size_t i = 0; i < mt->nheads; i++)
+        st->toks[mt->heads[i]].used = 1;
+    return vnxp_official_add_span(o, vnxp_input_span(st->m, mt->name_s, mt->name_e));
+}
+
+/* ---- roles ----------------------------------------------------------------- */
+
+// Does the role end at s[i]? At a stop character, except the dot of an
+// abbreviation ("TP. Hồ Chí Minh"); at a separator, except a comma before
+// the larger place the role belongs to ("huyện Cần Giờ, TP. Hồ Chí Minh").
+static int ends_role(state *st, size_t i, int *failed)
+{
+    if (st->s[i] == '.' && i > 0 && !is_space(st->s[i - 1])) {
+        size_t w = i;
+        while (w > 0 && !is_space(st->s[w - 1]) && st->s[w - 1] != '\n')
+            w--;
+        if (vnxp_lexicon_lookup(st->dot_abbrevs, st->s + w, i - w))
+            return 0;
+    }
+    if (is_stop_char(st->s, st->len, i))
+        return 1;
+    if (st->s[i] == ',' && match_end(st, st->role_place, i + 1, failed) != SIZE_MAX)
+        return 0;
+    return separator_len(st->s, st->len, i) != 0;
+}
+
+static void push_role(mention *mt, size_t s, size_t e, const char *text)
+{
+    e = skip_spaces_back(text, e);
+    if (e > s && mt->nroles < MAX_ROLES) {
+        mt->roles[mt->nroles].s = s;
+        mt->roles[mt->nroles].e = e;
+        mt->nroles++;
+    }
+}
+
+static void note_head(mention *mt, size_t k)
+{
+    if (mt->nheads < sizeof mt->heads / sizeof *mt->heads)
+        mt->heads[mt->nheads++] = k;
+}
+
+// Is token `t`, met inside a role, a part of it? Heads not yet read are (a
+// second head: "Phó Bí thư Thường trực Tỉnh ủy"), and so are names that are
+// places ("Hiệu trưởng Trường THPT Hoàng Hoa Thám") or too short to be a
+// person ("Tỉnh ủy Lâm Đồng").
+static int part_of_role(const token *t)
+{
+    if (t->kind == TOK_HEAD)
+        return !t->used;
+    if (t->kind == TOK_NAME)
+        return t->dropped || t->nsyl < PERSON_MIN_SYLLABLES;
+    return 0;
+}
+
+// The head token that starts a next role at `pos`, after a separator or a
+// link word; NULL if none.
+static token *next_head(state *st, size_t pos, int *failed)
+{
+    size_t at = skip_spaces(st->s, st->len, pos);
+    size_t sep = at < st->len ? separator_len(st->s, st->len, at) : 0;
+    if (sep) {
+        token *t = token_at(st, skip_spaces(st->s, st->len, at + sep));
+        if (t && t->kind == TOK_HEAD && !t->used)
+            return t;
+    }
+    size_t e = match_end(st, st->link, pos, failed);
+    if (e != SIZE_MAX) {
+        token *t = token_at(st, e);
+        if (t && t->kind == TOK_HEAD && !t->used)
+            return t;
+    }
+    return NULL;
+}
+
+// Read the roles that begin with head token `k`, each up to its stop, while
+// a separator or a link word leads to another head. Returns where the last
+// role ends.
+static size_t read_roles_after(state *st, size_t k, mention *mt, int *failed)
+{
+    size_t role_s = st->toks[k].start, cur = st->toks[k].end;
+    note_head(mt, k);
+    for (;;) {
+        size_t j = token_from(st, cur), words = 0;
+        while (cur < st->len) {
+            if (j < st->ntok && st->toks[j].start == cur) {
+                if (!part_of_role(&st->toks[j]))
+                    break;
+                if (st->toks[j].kind == TOK_HEAD)
+                    note_head(mt, j);
+                cur = st->toks[j++].end;
+                continue;
+            }
+            if (ends_role(st, cur, failed))
+                break;
+            if (is_space(st->s[cur]) && cur + 1 < st->len && !is_space(st->s[cur + 1]) &&
+                ++words > MAX_ROLE_WORDS)
+                break;
+            cur += char_len(st->s, st->len, cur);
+        }
+        push_role(mt, role_s, cur, st->s);
+        token *t = cur < st->len ? next_head(st, cur, failed) : NULL;
+        if (!t)
+            return skip_spaces_back(st->s, cur);
+        role_s = t->start;
+        cur = t->end;
+        note_head(mt, (size_t)(t - st->toks));
+    }
+}
+
+// The start of the role phrase that ends at `end` (spaces before `end`
+// skipped): the earliest head from which the text up to `end` holds no stop
+// character, separator or other token; SIZE_MAX if there is none.
+static size_t role_start_before(state *st, size_t end, mention *mt)
+{
+    size_t cur = end, best = SIZE_MAX, words = 0;
+    size_t j = token_from(st, end); // tokens before index j end before `end`
+    while (cur > 0) {
+        while (j > 0 && st->toks[j - 1].end > cur)
+            j--;
+        if (j > 0 && st->toks[j - 1].end == cur) {
+            const token *t = &st->toks[j - 1];
+            if (!part_of_role(t))
+                break;
+            if (t->kind == TOK_HEAD) {
+                best = j - 1;
+            }
+            cur = t->start;
+            j--;
+            continue;
+        }
+        size_t p = prev_char(st->s, cur);
+        if (is_stop_char(st->s, st->len, p) || separator_len(st->s, st->len, p) ||
+            (st->s[p] == '-' && p + 1 == cur))
+            break;
+        if (is_space(st->s[p]) && ++words > MAX_ROLE_WORDS)
+            break;
+        cur = p;
+    }
+    if (best == SIZE_MAX)
+        return SIZE_MAX;
+    // The segment holds heads from `best` on: mark them.
+    for (size_t i = best; i < st->ntok && st->toks[i].start < end; i++)
+        if (st->toks[i].kind == TOK_HEAD)
+            note_head(mt, i);
+    return st->toks[best].start;
+}
+
+// Roles written before a name (or before its honorific) at `b`: "Bí thư
+// Đảng ủy, Chủ tịch HĐND phường Phan Thị Thanh Phương", "Đồng chí bí thư
+// Đảng ủy - Lê Đại Hùng". Returns where the first of them starts, or `b`.
+static size_t read_roles_before(state *st, size_t b, mention *mt)
+{
+    range found[MAX_ROLES];
+    size_t n = 0, first = b;
+    size_t end = skip_spaces_back(st->s, b);
+    size_t d = dash_before(st->s, end); // "bí thư Đảng ủy - Lê Đại Hùng"
+    end = skip_spaces_back(st->s, d);
+    while (n < MAX_ROLES) {
+        size_t s = role_start_before(st, end, mt);
+        if (s == SIZE_MAX)
+            break;
+        found[n].s = s;
+        found[n].e = end;
+        n++;
+        first = s;
+        // Another role before it, after a separator: "Bí thư Đảng ủy, Chủ tịch..."
+        size_t p = skip_spaces_back(st->s, s);
+        if (p == 0)
+            break;
+        size_t q = prev_char(st->s, p);
+        if (!separator_len(st->s, st->len, q) && !(st->s[q] == '-'))
+            break;
+        end = skip_spaces_back(st->s, q);
+    }
+    for (size_t i = n; i-- > 0;)
+        push_role(mt, found[i].s, found[i].e, st->s);
+    return first;
+}
+
+// The honorific token right before `pos` (through spaces, a colon, a dash
+// or CSS leftovers), the earliest of a run ("Đ/c Trung tá"); NULL if none.
+static const token *honorific_before(state *st, size_t pos, int *failed)
+{
+    const token *hon = NULL;
+    size_t j = token_from(st, pos);
+    while (j > 0) {
+        const token *t = &st->toks[j - 1];
+        if (t->kind != TOK_HON || match_end(st, st->hon_gap, t->end, failed) != pos)
+            break;
+        hon = t;
+        pos = t->start;
+        j--;
+    }
+    return hon;
+}
+
+/* ---- mentions -------------------------------------------------------------- */
+
+// Is the text between `from` and `to` only a list separator: ",", ";",
+// "và", ", và"?
+static int list_gap(const state *st, size_t from, size_t to)
+{
+    size_t i = skip_spaces(st->s, to, from);
+    if (i < to && (st->s[i] == ',' || st->s[i] == ';'))
+        i = skip_spaces(st->s, to, i + 1);
+    if (starts_with(st->s, to, i, "và"))
+        i = skip_spaces(st->s, to, i + strlen("và"));
+    return i == to && from < to;
+}
+
+// Read the name token at index `i` with what is around it: its honorific,
+// the roles before and after it. `known` is the person it names, if any.
+static void read_mention(state *st, size_t i, person *known, size_t name_e, mention *mt,
+                         int *failed)
+{
+    const token *t = &st->toks[i];
+    memset(mt, 0, sizeof *mt);
+    mt->name_s = t->start;
+    mt->name_e = name_e;
+    const token *hon = honorific_before(st, t->start, failed);
+    size_t before = hon ? hon->start : t->start;
+    size_t first = read_roles_before(st, before, mt);
+    if (!hon && first < before)
+        hon = honorific_before(st, first, failed); // "Đồng chí bí thư Đảng ủy - A"
+    if (hon) {
+        mt->has_hon = 1;
+        mt->hon_s = hon->start;
+        mt->hon_e = hon->end;
+    }
+    int before_ok = mt->nroles > 0 && t->nsyl >= PERSON_MIN_SYLLABLES;
+    mt->end = name_e;
+    // Roles after: after a dash, a comma or "(" (or mere spaces once the
+    // name is known to be a person's), or after a link word.
+    size_t gap = match_end(st, st->role_gap, name_e, failed);
+    token *h = gap != SIZE_MAX ? token_at(st, gap) : NULL;
+    int by_sep = 0, by_link = 0;
+    if (h && h->kind == TOK_HEAD && !h->used) {
+        for (size_t c = name_e; c < gap; c++)
+            by_sep |= !is_space(st->s[c]);
+    } else {
+        size_t e = match_end(st, st->link, name_e, failed);
+        h = e != SIZE_MAX ? token_at(st, e) : NULL;
+        by_link = h && h->kind == TOK_HEAD && !h->used;
+        if (!by_link)
+            h = NULL;
+    }
+    mt->introduced = hon || before_ok || known || by_sep || by_link;
+    if (h && mt->introduced)
+        mt->end = read_roles_after(st, (size_t)(h - st->toks), mt, failed);
+}
+
+// Read every name token: the persons introduced (first pass), then the
+// names of persons already known and the given names alone (second pass).
+static int read_names(state *st, int second_pass)
+{
+    size_t list_end = SIZE_MAX; // where the last mention of a list ended
+    mention list_head;          // its honorific goes to the items that follow
+    int failed = 0;
+    mention mt;
+    memset(&list_head, 0, sizeof list_head);
+    for (size_t i = 0; i < st->ntok && !failed; i++) {
+        token *t = &st->toks[i];
+        if (t->kind != TOK_NAME || t->dropped || t->done)
+            continue;
+        size_t name_e = t->end;
+        person *p = known_at(st, t, &name_e);
+        read_mention(st, i, p, name_e, &mt, &failed);
+        int on_list = list_end != SIZE_MAX && list_gap(st, list_end, t->start);
+        if (!mt.introduced && !on_list && !(second_pass && p))
+            continue;
+        if (on_list && !mt.has_hon) {
+            // "các đồng chí Trần Văn A, Lê Thị B": B is a "đồng chí" too
+            mt.has_hon = list_head.has_hon;
+            mt.hon_s = list_head.hon_s;
+            mt.hon_e = list_head.hon_e;
+        }
+        if (commit(st, &mt, p))
+            return vnxp_fail(st->err, VNX_ERR_NOMEM, "out of memory");
+        t->done = 1;
+        list_end = mt.end;
+        list_head = mt;
+    }
+    return failed ? (st->err && st->err->code ? st->err->code : VNX_ERR_MATCH) : VNX_OK;
+}
+
+// "đồng chí Thủy": a given name alone after an honorific names the one
+// person so called, if there is exactly one.
+static int read_given_names(state *st)
+{
+    int failed = 0;
+    for (size_t i = 0; i < st->ntok && !failed; i++) {
+        const token *t = &st->toks[i];
+        if (t->kind != TOK_HON)
+            continue;
+        vnxp_hit h;
+        int got = vnxp_match_at(st->m, st->given, t->end, &h, st->err);
+        if (got < 0)
+            return st->err && st->err->code ? st->err->code : VNX_ERR_MATCH;
+        size_t gs, ge;
+        int ok = got && vnxp_hit_group(&h, "given", &gs, &ge) == 0 && !token_at(st, gs);
+        vnxp_hit_clear(&h);
+        if (!ok)
+            continue;
+        char *key = vnxp_key(st->s + gs, ge - gs);
+        if (!key)
+            return vnxp_fail(st->err, VNX_ERR_NOMEM, "out of memory");
+        person *only = NULL;
+        size_t matches = 0, klen = strlen(key);
+        for (size_t k = 0; k < st->npeople; k++) {
+            const char *pk = st->people[k].key;
+            size_t pl = strlen(pk);
+            if (pl > klen && strcmp(pk + pl - klen, key) == 0 && pk[pl - klen - 1] == ' ') {
+                only = &st->people[k];
+                matches++;
+            }
+        }
+        free(key);
+        if (matches != 1)
+            continue;
+        mention mt;
+        memset(&mt, 0, sizeof mt);
+        mt.name_s = gs;
+        mt.name_e = ge;
+        size_t gap = match_end(st, st->role_gap, ge, &failed);
+        token *hd = gap != SIZE_MAX ? token_at(st, gap) : NULL;
+        if (hd && hd->kind == TOK_HEAD && !hd->used)
+            read_roles_after(st, (size_t)(hd - st->toks), &mt, &failed);
+        if (commit(st, &mt, only))
+            return vnxp_fail(st->err, VNX_ERR_NOMEM, "out of memory");
+    }
+    return failed ? (st->err && st->err->code ? st->err->code : VNX_ERR_MATCH) : VNX_OK;
+}
+
+static int by_span(const void *a, const void *b)
+{
+    const vnx_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
 
 int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
 {
-    (void)m;
-    (void)err;
-    return VNX_OK; // PLACEHOLDER: filled in by its issue
+    const vnxp_patterns *ps = &m->x->patterns;
+    state st = {.m = m, .s = m->text->s, .len = m->text->len, .err = err};
+    st.hon_gap = vnxp_pattern_find(ps, "officials", "_hon_gap");
+    st.role_gap = vnxp_pattern_find(ps, "officials", "_role_gap");
+    st.link = vnxp_pattern_find(ps, "officials", "_link");
+    st.given = vnxp_pattern_find(ps, "officials", "_given");
+    st.role_place = vnxp_pattern_find(ps, "officials", "_role_place");
+    st.dot_abbrevs = vnxp_lexicon_find(ps, "dot_abbrevs");
+    st.places = vnxp_lexicon_find(ps, "name_places");
+    st.not_persons = vnxp_lexicon_find(ps, "not_persons");
+    st.bylines = vnxp_lexicon_find(ps, "byline_marks");
+    if (!st.hon_gap || !st.role_gap || !st.link || !st.given || !st.role_place)
+        return VNX_OK; // a pattern set without officials
+    int rc = read_tokens(&st);
+    if (rc == VNX_OK)
+        rc = read_names(&st, 0);
+    if (rc == VNX_OK)
+        rc = read_names(&st, 1);
+    if (rc == VNX_OK)
+        rc = read_given_names(&st);
+    for (size_t i = 0; i < st.npeople; i++) {
+        vnx_official *o = &m->result->officials[st.people[i].index];
+        qsort((void *)o->spans, o->nspans, sizeof *o->spans, by_span);
+        free(st.people[i].key);
+    }
+    free(st.people);
+    free(st.toks);
+    return rc;
 }
