@@ -82,7 +82,7 @@ typedef struct state {
     person *people;
     size_t npeople, cappeople;
     const vnxp_pattern *hon_gap, *role_gap, *link, *given, *role_place;
-    const vnxp_lexicon *places, *not_persons, *bylines, *dot_abbrevs;
+    const vnxp_lexicon *places, *not_persons, *bylines, *dot_abbrevs, *surnames;
     vnx_error *err;
 } state;
 
@@ -236,6 +236,18 @@ static int add_token(state *st, int kind, size_t s, size_t e)
     return 0;
 }
 
+// Does UTF-8 text hold a lower-case letter?
+static int has_lower(const char *s, size_t n)
+{
+    for (int32_t i = 0; i < (int32_t)n;) {
+        UChar32 c;
+        U8_NEXT(s, i, (int32_t)n, c);
+        if (c > 0 && u_islower(c))
+            return 1;
+    }
+    return 0;
+}
+
 // Syllables of a name token and whether it is written in capitals.
 static int measure_name(state *st, token *t)
 {
@@ -244,13 +256,7 @@ static int measure_name(state *st, token *t)
         return -1;
     t->nsyl = (int)count_words(name);
     free(name);
-    t->all_caps = 1;
-    for (int32_t i = (int32_t)t->start; i < (int32_t)t->end && t->all_caps;) {
-        UChar32 c;
-        U8_NEXT(st->s, i, (int32_t)t->end, c);
-        if (c > 0 && u_islower(c))
-            t->all_caps = 0;
-    }
+    t->all_caps = !has_lower(st->s + t->start, t->end - t->start);
     return 0;
 }
 
@@ -475,6 +481,14 @@ static int commit(state *st, const mention *mt, person *p)
     vnx_official *o;
     if (p) {
         o = &st->m->result->officials[p->index];
+        if (!has_lower(o->name, strlen(o->name)) && has_lower(st->s + mt->name_s, mt->name_e - mt->name_s)) {
+            // A headline in capitals named them first: keep the name as written in the body.
+            char *name = clean_name(st->m, mt->name_s, mt->name_e);
+            if (!name)
+                return -1;
+            free((char *)o->name);
+            o->name = name;
+        }
     } else {
         char *name = clean_name(st->m, mt->name_s, mt->name_e);
         char *key = name ? vnxp_key(name, strlen(name)) : NULL;
@@ -759,6 +773,40 @@ static void read_mention(state *st, size_t i, person *known, size_t name_e, ment
         mt->end = read_roles_after(st, (size_t)(h - st->toks), mt, failed);
 }
 
+// "Chủ tịch UBND xã Phong Lâm Hà Thị Hạnh": a long name right after role
+// words, with no honorific, may begin with the last words of a place. When
+// a later syllable is a surname with at least a full name (three
+// syllables) from it on, the name starts there and the rest is the role's.
+static void trim_place_words(state *st, size_t i)
+{
+    token *t = &st->toks[i];
+    if (t->nsyl <= PERSON_MIN_SYLLABLES || t->all_caps || i == 0)
+        return;
+    int failed = 0;
+    if (honorific_before(st, t->start, &failed) || failed)
+        return;
+    const token *prev = &st->toks[i - 1];
+    if (prev->kind != TOK_HEAD || prev->used)
+        return;
+    for (size_t c = prev->end; c < t->start; c++)
+        if (is_stop_char(st->s, st->len, c) || separator_len(st->s, st->len, c))
+            return;
+    size_t w = t->start;
+    for (int k = 1; t->nsyl - k >= PERSON_MIN_SYLLABLES; k++) {
+        while (w < t->end && !is_space(st->s[w]))
+            w++;
+        w = skip_spaces(st->s, t->end, w);
+        size_t e = w;
+        while (e < t->end && !is_space(st->s[e]))
+            e++;
+        if (vnxp_lexicon_lookup(st->surnames, st->s + w, e - w)) {
+            t->start = w;
+            t->nsyl -= k;
+            return;
+        }
+    }
+}
+
 // Read every name token: the persons introduced (first pass), then the
 // names of persons already known and the given names alone (second pass).
 static int read_names(state *st, int second_pass)
@@ -772,6 +820,8 @@ static int read_names(state *st, int second_pass)
         token *t = &st->toks[i];
         if (t->kind != TOK_NAME || t->dropped || t->done)
             continue;
+        if (!second_pass)
+            trim_place_words(st, i);
         size_t name_e = t->end;
         person *p = known_at(st, t, &name_e);
         read_mention(st, i, p, name_e, &mt, &failed);
@@ -857,6 +907,7 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
     st.given = vnxp_pattern_find(ps, "officials", "_given");
     st.role_place = vnxp_pattern_find(ps, "officials", "_role_place");
     st.dot_abbrevs = vnxp_lexicon_find(ps, "dot_abbrevs");
+    st.surnames = vnxp_lexicon_find(ps, "surnames");
     st.places = vnxp_lexicon_find(ps, "name_places");
     st.not_persons = vnxp_lexicon_find(ps, "not_persons");
     st.bylines = vnxp_lexicon_find(ps, "byline_marks");

@@ -1,0 +1,517 @@
+/**
+ * test_officials.c: the officials extractor, through the public API
+ * (SPEC.md, "officials"): names after honorifics, after roles and before
+ * roles; the roles after and before a name and where they end; merging of
+ * mentions (full name, given name alone) with roles kept once; what is no
+ * person (places and things named after people, bylines, bare names); and
+ * the wild forms of scraped pages (capitals, lower case, HTML and CSS
+ * leftovers, an empty honorific). Every sentence here was written for
+ * these tests.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <check.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+
+// The official of `r` named `name`, or NULL.
+static const vnx_official *find(const vnx_result *r, const char *name)
+{
+    for (size_t i = 0; i < vnx_result_official_count(r); i++) {
+        const vnx_official *o = vnx_result_official(r, i);
+        if (strcmp(o->name, name) == 0)
+            return o;
+    }
+    return NULL;
+}
+
+static void assert_str_or_null(const char *got, const char *want, const char *what)
+{
+    if (!want)
+        ck_assert_msg(got == NULL, "%s: got \"%s\", want null", what, got ? got : "");
+    else
+        ck_assert_msg(got && strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"", what,
+                      got ? got : "(null)", want);
+}
+
+// Assert `r` has an official `name` with this honorific (NULL: null) and
+// exactly the roles that follow, in order, ended by NULL.
+static void assert_official(const vnx_result *r, const char *name, const char *honorific, ...)
+{
+    const vnx_official *o = find(r, name);
+    ck_assert_msg(o != NULL, "no official \"%s\" (%zu officials, first \"%s\")", name,
+                  vnx_result_official_count(r),
+                  vnx_result_official_count(r) ? vnx_result_official(r, 0)->name : "-");
+    assert_str_or_null(o->honorific, honorific, "honorific");
+    va_list ap;
+    va_start(ap, honorific);
+    size_t n = 0;
+    for (const char *role; (role = va_arg(ap, const char *)) != NULL; n++) {
+        ck_assert_msg(n < o->nroles, "%s: %zu roles, want role %zu \"%s\"", name, o->nroles, n,
+                      role);
+        assert_str_or_null(o->roles[n], role, "role");
+    }
+    va_end(ap);
+    ck_assert_msg(o->nroles == n, "%s: %zu roles, want %zu (extra \"%s\")", name, o->nroles, n,
+                  o->nroles > n ? o->roles[n] : "");
+}
+
+static void assert_count(const vnx_result *r, size_t n, const char *text)
+{
+    ck_assert_msg(vnx_result_official_count(r) == n, "\"%s\": %zu officials (first \"%s\"), want %zu",
+                  text, vnx_result_official_count(r),
+                  vnx_result_official_count(r) ? vnx_result_official(r, 0)->name : "-", n);
+}
+
+// Assert the text names no official at all.
+static void assert_none(const char *text)
+{
+    vnx_result *r = extract(text);
+    assert_count(r, 0, text);
+    vnx_result_free(r);
+}
+
+/* ---- names --------------------------------------------------------------- */
+
+START_TEST(name_after_honorific)
+{
+    const char *text = "Buổi họp có đồng chí Nguyễn Văn Khánh và cô Trần Thị Lan tham gia. "
+                       "Mời TS. Phùng Văn Hải nói chuyện chuyên đề.";
+    vnx_result *r = extract(text);
+    assert_count(r, 3, text);
+    assert_official(r, "Nguyễn Văn Khánh", "đồng chí", NULL);
+    assert_official(r, "Trần Thị Lan", "cô", NULL);
+    assert_official(r, "Phùng Văn Hải", "TS.", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(honorific_spellings)
+{
+    const char *text = "Đ/c Lê Hữu Nghĩa, đ/c Đỗ Thị Vân, Đ/C Tạ Minh Tú, Đ/ c: Hồ Thị Mơ, "
+                       "PGS.TS. Vương Đình Sơn, NGƯT Lại Thị Yến và thầy Kiều Văn Lực dự lễ.";
+    vnx_result *r = extract(text);
+    assert_count(r, 7, text);
+    assert_official(r, "Lê Hữu Nghĩa", "Đ/c", NULL);
+    assert_official(r, "Đỗ Thị Vân", "đ/c", NULL);
+    assert_official(r, "Tạ Minh Tú", "Đ/C", NULL);
+    assert_official(r, "Hồ Thị Mơ", "Đ/ c", NULL);
+    assert_official(r, "Vương Đình Sơn", "PGS.TS.", NULL);
+    assert_official(r, "Lại Thị Yến", "NGƯT", NULL);
+    assert_official(r, "Kiều Văn Lực", "thầy", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(surname_from_lexicon)
+{
+    // Rare surnames are in the lexicon; one to four syllables follow.
+    const char *text = "Dự có đồng chí Khổng Minh, đồng chí Giàng A Sình và đồng chí "
+                       "Tôn Nữ Thị Minh Nguyệt.";
+    vnx_result *r = extract(text);
+    assert_count(r, 3, text);
+    assert_official(r, "Khổng Minh", "đồng chí", NULL);
+    assert_official(r, "Giàng A Sình", "đồng chí", NULL);
+    assert_official(r, "Tôn Nữ Thị Minh Nguyệt", "đồng chí", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(capitalised_words_are_no_name)
+{
+    // Capitalised words without a surname, after an honorific, name nobody.
+    assert_none("Thay mặt Ban Chấp hành, đồng chí Bí thư phát biểu.");
+    assert_none("Các đồng chí Đảng viên trong Chi bộ đều có mặt.");
+}
+END_TEST
+
+START_TEST(name_by_role_before)
+{
+    const char *text = "Phó Bí thư Thường trực Huyện ủy Lương Đức Thịnh trao giấy khen.";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    assert_official(r, "Lương Đức Thịnh", NULL, "Phó Bí thư Thường trực Huyện ủy", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(two_roles_before)
+{
+    const char *text = "Bí thư Đảng ủy, Chủ tịch UBND xã Phong Lâm Hà Thị Hạnh tặng hoa.";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    assert_official(r, "Hà Thị Hạnh", NULL, "Bí thư Đảng ủy", "Chủ tịch UBND xã Phong Lâm", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(name_by_role_after_separator)
+{
+    const char *text = "Tham dự có: Mạc Văn Tâm, Trưởng ban Dân vận Huyện ủy; Đinh Thị Huế - "
+                       "Chi ủy viên; Phí Văn Long (Phó Giám đốc Trung tâm).";
+    vnx_result *r = extract(text);
+    assert_count(r, 3, text);
+    assert_official(r, "Mạc Văn Tâm", NULL, "Trưởng ban Dân vận Huyện ủy", NULL);
+    assert_official(r, "Đinh Thị Huế", NULL, "Chi ủy viên", NULL);
+    assert_official(r, "Phí Văn Long", NULL, "Phó Giám đốc Trung tâm", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(bare_name_is_no_person)
+{
+    // No honorific, no role: a name alone is not taken.
+    assert_none("Sáng nay Trần Minh Quang đến thăm trường.");
+    // A role after mere spaces does not introduce a bare name.
+    assert_none("Gia đình Lê Văn Hòa Hiệu trưởng về hưu đã lâu.");
+}
+END_TEST
+
+START_TEST(list_of_persons)
+{
+    const char *text = "Chi bộ công nhận đảng viên chính thức cho các đồng chí Vũ Thị Hoa, "
+                       "Lê Minh Tuấn và Ngô Thị Dung.";
+    vnx_result *r = extract(text);
+    assert_count(r, 3, text);
+    assert_official(r, "Vũ Thị Hoa", "đồng chí", NULL);
+    assert_official(r, "Lê Minh Tuấn", "đồng chí", NULL);
+    assert_official(r, "Ngô Thị Dung", "đồng chí", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+/* ---- roles --------------------------------------------------------------- */
+
+START_TEST(roles_after_dash_and_comma)
+{
+    const char *text = "Đồng chí Phan Thanh Bình – Huyện ủy viên, Phó trưởng ban tổ chức Huyện "
+                       "ủy dự họp.\nĐồng chí Hồ Thị Ngân - Đảng ủy viên - Bí thư chi bộ - Hiệu "
+                       "trưởng nhà trường chủ trì.";
+    vnx_result *r = extract(text);
+    assert_count(r, 2, text);
+    assert_official(r, "Phan Thanh Bình", "Đồng chí", "Huyện ủy viên",
+                    "Phó trưởng ban tổ chức Huyện ủy", NULL);
+    assert_official(r, "Hồ Thị Ngân", "Đồng chí", "Đảng ủy viên", "Bí thư chi bộ",
+                    "Hiệu trưởng nhà trường", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(role_ends_before_verb)
+{
+    vnx_result *r = extract("Đồng chí Trương Văn Nam – Phó Hiệu trưởng trình bày dự thảo. "
+                            "Đồng chí Lý Thị Hồng – Bí thư chi bộ tiếp thu ý kiến. "
+                            "Đồng chí Cao Văn Sĩ – Tổ trưởng chuyên môn đọc báo cáo.");
+    assert_official(r, "Trương Văn Nam", "Đồng chí", "Phó Hiệu trưởng", NULL);
+    assert_official(r, "Lý Thị Hồng", "Đồng chí", "Bí thư chi bộ", NULL);
+    assert_official(r, "Cao Văn Sĩ", "Đồng chí", "Tổ trưởng chuyên môn", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(role_ends_at_punctuation)
+{
+    vnx_result *r = extract("Có đồng chí Bùi Văn An – Bí thư Đoàn trường cùng 30 đoàn viên; "
+                            "đồng chí Tô Thị Loan – Phó Bí thư chi bộ; (đồng chí Lâm Văn Tú, "
+                            "Chủ tịch Công đoàn) và đồng chí Đàm Thị Thu – Kế toán nhà trường\n"
+                            "Hội nghị kết thúc.");
+    assert_official(r, "Bùi Văn An", "đồng chí", "Bí thư Đoàn trường", NULL);
+    assert_official(r, "Tô Thị Loan", "đồng chí", "Phó Bí thư chi bộ", NULL);
+    assert_official(r, "Lâm Văn Tú", "đồng chí", "Chủ tịch Công đoàn", NULL);
+    assert_official(r, "Đàm Thị Thu", "đồng chí", "Kế toán nhà trường", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(role_goes_on_to_larger_place)
+{
+    vnx_result *r = extract("Dự có đồng chí Châu Văn Lộc – Chủ tịch UBND xã Tân Lập, huyện "
+                            "Đan Phượng; cùng các đảng viên.");
+    assert_official(r, "Châu Văn Lộc", "đồng chí", "Chủ tịch UBND xã Tân Lập, huyện Đan Phượng",
+                    NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(role_abbreviations_as_written)
+{
+    vnx_result *r = extract("Đồng chí Hoàng Thị Mến – CUV, phó hiệu trưởng; đồng chí Trần Đức "
+                            "Lương – TUV, Bí thư Huyện ủy; đồng chí Lục Văn Sử – ĐUV, BTCB.");
+    assert_official(r, "Hoàng Thị Mến", "Đồng chí", "CUV", "phó hiệu trưởng", NULL);
+    assert_official(r, "Trần Đức Lương", "đồng chí", "TUV", "Bí thư Huyện ủy", NULL);
+    assert_official(r, "Lục Văn Sử", "đồng chí", "ĐUV", "BTCB", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(role_after_election_words)
+{
+    vnx_result *r = extract("Đồng chí Ninh Văn Tiến được bầu giữ chức Bí thư chi bộ nhiệm kỳ "
+                            "2025-2027; bà Thái Thị Nga trúng cử Phó Bí thư chi bộ.");
+    assert_official(r, "Ninh Văn Tiến", "Đồng chí", "Bí thư chi bộ nhiệm kỳ 2025-2027", NULL);
+    assert_official(r, "Thái Thị Nga", "bà", "Phó Bí thư chi bộ", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(role_after_name_without_separator)
+{
+    // After an honorific, a role may follow the name with a space only; the
+    // role head is not taken into the name.
+    vnx_result *r = extract("Đ/c Dương Thị Bích Chi ủy viên đọc quyết định.");
+    assert_count(r, 1, "Đ/c Dương Thị Bích Chi ủy viên");
+    assert_official(r, "Dương Thị Bích", "Đ/c", "Chi ủy viên", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(lower_case_roles)
+{
+    vnx_result *r = extract("đồng chí Phùng Thị Xuân - bí thư chi bộ, hiệu trưởng nhà trường "
+                            "phát biểu.");
+    assert_official(r, "Phùng Thị Xuân", "đồng chí", "bí thư chi bộ", "hiệu trưởng nhà trường",
+                    NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+/* ---- merging ------------------------------------------------------------- */
+
+START_TEST(mentions_merge)
+{
+    const char *text = "Đồng chí Đặng Văn Quý – Bí thư chi bộ khai mạc. Sau đó, đồng chí Đặng "
+                       "Văn Quý – bí thư chi bộ, Hiệu trưởng nhà trường kết luận.";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    // "bí thư chi bộ" is the same role as "Bí thư chi bộ": kept once.
+    assert_official(r, "Đặng Văn Quý", "Đồng chí", "Bí thư chi bộ", "Hiệu trưởng nhà trường",
+                    NULL);
+    ck_assert_uint_eq(find(r, "Đặng Văn Quý")->nspans, 2);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(tone_placement_merges)
+{
+    // Old and new tone placement (Thuý/Thúy, uỷ/ủy) are one name, one role.
+    const char *text = "Đồng chí Lê Thị Thuý Hà – Chi uỷ viên dự họp. Đồng chí Lê Thị Thúy Hà – "
+                       "Chi ủy viên phát biểu.";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    assert_official(r, "Lê Thị Thuý Hà", "Đồng chí", "Chi uỷ viên", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(given_name_links_back)
+{
+    const char *text = "Đồng chí Trần Thị Thủy – Bí thư chi bộ chủ trì. Kết luận, đồng chí Thủy "
+                       "– Phó Hiệu trưởng nhấn mạnh nhiệm vụ.";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    assert_official(r, "Trần Thị Thủy", "Đồng chí", "Bí thư chi bộ", "Phó Hiệu trưởng", NULL);
+    ck_assert_uint_eq(find(r, "Trần Thị Thủy")->nspans, 2);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(ambiguous_given_name_stays_apart)
+{
+    // Two persons named Hà: "đồng chí Hà" links to neither.
+    const char *text = "Đồng chí Vũ Thị Hà và đồng chí Lê Thu Hà dự họp. Đồng chí Hà – Bí thư "
+                       "chi bộ phát biểu.";
+    vnx_result *r = extract(text);
+    assert_count(r, 2, text);
+    assert_official(r, "Vũ Thị Hà", "Đồng chí", NULL);
+    assert_official(r, "Lê Thu Hà", "đồng chí", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(later_bare_mention_merges)
+{
+    // A bare later mention (no honorific) of a known person is a mention.
+    const char *text = "Cô Quách Thị Yên – giáo viên Toán được kết nạp. Chi bộ giao nhiệm vụ "
+                       "giúp đỡ Quách Thị Yên.";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    ck_assert_uint_eq(find(r, "Quách Thị Yên")->nspans, 2);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(spans_are_input_offsets)
+{
+    const char *text = "Có đồng chí Đỗ Văn Hùng – Bí thư.";
+    vnx_result *r = extract(text);
+    const vnx_official *o = find(r, "Đỗ Văn Hùng");
+    ck_assert_ptr_nonnull(o);
+    ck_assert_uint_eq(o->nspans, 1);
+    const char *at = strstr(text, "Đỗ Văn Hùng");
+    ck_assert_uint_eq(o->spans[0].start, (size_t)(at - text));
+    ck_assert_uint_eq(o->spans[0].end, (size_t)(at - text) + strlen("Đỗ Văn Hùng"));
+    vnx_result_free(r);
+}
+END_TEST
+
+/* ---- not persons --------------------------------------------------------- */
+
+START_TEST(ho_chi_minh_is_no_official)
+{
+    assert_none("Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.");
+    assert_none("Đoàn công tác đến Thành phố Hồ Chí Minh và TP. Hồ Chí Minh.");
+    assert_none("Dưới ảnh Chủ tịch Hồ Chí Minh, đảng viên mới tuyên thệ.");
+}
+END_TEST
+
+START_TEST(places_named_after_people)
+{
+    assert_none("Chi bộ trường THPT Nguyễn Du họp tại số 5 đường Lê Lợi.");
+    assert_none("Học sinh trường Tiểu học Lê Văn Tám, phường Trần Hưng Đạo tham gia.");
+    // A school named after a person, inside a role, stays in the role.
+    vnx_result *r = extract("Đồng chí Nông Văn Khải – Hiệu trưởng trường THCS Trần Quốc Toản "
+                            "phát biểu.");
+    assert_count(r, 1, "Hiệu trưởng trường THCS Trần Quốc Toản");
+    assert_official(r, "Nông Văn Khải", "Đồng chí", "Hiệu trưởng trường THCS Trần Quốc Toản",
+                    NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(byline_is_no_official)
+{
+    assert_none("Chi bộ tổ chức họp thành công.\nTác giả: Hứa Thị Ngọc Ánh");
+    assert_none("Chi bộ tổ chức họp thành công.\nTin, ảnh: Mai Văn Hòa");
+    // A lone name on the last line is the byline too.
+    assert_none("Chi bộ tổ chức họp thành công.\nLò Thị Xuyến");
+}
+END_TEST
+
+START_TEST(proper_name_with_honorific_word)
+{
+    // "Hai Bà Trưng" is a place: "Bà" there is no honorific, and the role
+    // goes on through it.
+    vnx_result *r = extract("Đồng chí Tăng Văn Phú – Quận ủy viên quận Hai Bà Trưng dự họp.");
+    assert_count(r, 1, "Hai Bà Trưng");
+    assert_official(r, "Tăng Văn Phú", "Đồng chí", "Quận ủy viên quận Hai Bà Trưng", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+/* ---- the wild ------------------------------------------------------------ */
+
+START_TEST(all_caps_headline)
+{
+    const char *text = "ĐỒNG CHÍ TRỊNH VĂN HẢI PHÁT BIỂU TẠI ĐẠI HỘI CHI BỘ\n"
+                       "Tại đại hội, đồng chí Trịnh Văn Hải – Phó Bí thư Đảng ủy phát biểu.";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    // The name as written in the body; the honorific of the first mention.
+    assert_official(r, "Trịnh Văn Hải", "ĐỒNG CHÍ", "Phó Bí thư Đảng ủy", NULL);
+    ck_assert_uint_eq(find(r, "Trịnh Văn Hải")->nspans, 2);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(name_split_by_html_or_css)
+{
+    const char *text = "Tham dự có cô Đỗ Thị <b>Thanh</b> Mai - phó hiệu trưởng; đồng chí "
+                       "!important; Vũ Văn !important;Toàn - giáo viên.";
+    vnx_result *r = extract(text);
+    assert_count(r, 2, text);
+    assert_official(r, "Đỗ Thị Thanh Mai", "cô", "phó hiệu trưởng", NULL);
+    assert_official(r, "Vũ Văn Toàn", "đồng chí", "giáo viên", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(role_before_empty_honorific)
+{
+    const char *text = "Phó Bí thư chi bộ đ/c  – Huỳnh Thị Ngọc Thu – Đảng UV trình bày báo cáo.";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    assert_official(r, "Huỳnh Thị Ngọc Thu", "đ/c", "Phó Bí thư chi bộ", "Đảng UV", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(misspelt_surname_before_role)
+{
+    // A surname not in the lexicon (a typo) after an honorific and before a role.
+    vnx_result *r = extract("- Đ/c Ngyễn Văn Tư - Phó chủ tịch HĐND xã.");
+    assert_count(r, 1, "Ngyễn Văn Tư");
+    assert_official(r, "Ngyễn Văn Tư", "Đ/c", "Phó chủ tịch HĐND xã", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(name_cut_by_end_of_text)
+{
+    const char *text = "Đồng chí Hoàng Văn Nghĩa – Bí thư chi bộ. Kết quả, đồng chí Hoàng Văn Ngh";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    ck_assert_uint_eq(find(r, "Hoàng Văn Nghĩa")->nspans, 2);
+    vnx_result_free(r);
+}
+END_TEST
+
+static Suite *officials_suite(void)
+{
+    Suite *s = suite_create("officials");
+    TCase *names = tcase_create("names");
+    tcase_add_checked_fixture(names, setup, teardown);
+    tcase_add_test(names, name_after_honorific);
+    tcase_add_test(names, honorific_spellings);
+    tcase_add_test(names, surname_from_lexicon);
+    tcase_add_test(names, capitalised_words_are_no_name);
+    tcase_add_test(names, name_by_role_before);
+    tcase_add_test(names, two_roles_before);
+    tcase_add_test(names, name_by_role_after_separator);
+    tcase_add_test(names, bare_name_is_no_person);
+    tcase_add_test(names, list_of_persons);
+    suite_add_tcase(s, names);
+    TCase *roles = tcase_create("roles");
+    tcase_add_checked_fixture(roles, setup, teardown);
+    tcase_add_test(roles, roles_after_dash_and_comma);
+    tcase_add_test(roles, role_ends_before_verb);
+    tcase_add_test(roles, role_ends_at_punctuation);
+    tcase_add_test(roles, role_goes_on_to_larger_place);
+    tcase_add_test(roles, role_abbreviations_as_written);
+    tcase_add_test(roles, role_after_election_words);
+    tcase_add_test(roles, role_after_name_without_separator);
+    tcase_add_test(roles, lower_case_roles);
+    suite_add_tcase(s, roles);
+    TCase *merging = tcase_create("merging");
+    tcase_add_checked_fixture(merging, setup, teardown);
+    tcase_add_test(merging, mentions_merge);
+    tcase_add_test(merging, tone_placement_merges);
+    tcase_add_test(merging, given_name_links_back);
+    tcase_add_test(merging, ambiguous_given_name_stays_apart);
+    tcase_add_test(merging, later_bare_mention_merges);
+    tcase_add_test(merging, spans_are_input_offsets);
+    suite_add_tcase(s, merging);
+    TCase *not_persons = tcase_create("not_persons");
+    tcase_add_checked_fixture(not_persons, setup, teardown);
+    tcase_add_test(not_persons, ho_chi_minh_is_no_official);
+    tcase_add_test(not_persons, places_named_after_people);
+    tcase_add_test(not_persons, byline_is_no_official);
+    tcase_add_test(not_persons, proper_name_with_honorific_word);
+    suite_add_tcase(s, not_persons);
+    TCase *wild = tcase_create("wild");
+    tcase_add_checked_fixture(wild, setup, teardown);
+    tcase_add_test(wild, all_caps_headline);
+    tcase_add_test(wild, name_split_by_html_or_css);
+    tcase_add_test(wild, role_before_empty_honorific);
+    tcase_add_test(wild, misspelt_surname_before_role);
+    tcase_add_test(wild, name_cut_by_end_of_text);
+    suite_add_tcase(s, wild);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(officials_suite());
+}
