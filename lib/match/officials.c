@@ -37,7 +37,8 @@ enum {
     MAX_ROLES = 12,       // roles read at one mention
     MAX_ROLE_WORDS = 24,  // a longer "role" is running text
     MAX_WORDS_BEFORE = 3, // place and byline words looked up before a name
-    PERSON_MIN_SYLLABLES = 3 // a name with no honorific, only a role before it
+    PERSON_MIN_SYLLABLES = 3, // a name with no honorific, only a role before it
+    MAX_NAME_WORDS = 8       // words of a known name looked for at a mention
 };
 
 typedef struct token {
@@ -84,6 +85,7 @@ typedef struct state {
     const vnxp_pattern *hon_gap, *role_gap, *link, *given, *role_place;
     const vnxp_lexicon *places, *not_persons, *bylines, *dot_abbrevs, *surnames;
     vnx_error *err;
+    int nomem; // an allocation failed in a helper that cannot say so
 } state;
 
 /* ---- text helpers --------------------------------------------------------- */
@@ -407,8 +409,10 @@ static person *cut_short_at_end(state *st, const token *t, size_t *end)
     if (i < st->len)
         return NULL;
     char *key = vnxp_key(st->s + t->start, t->end - t->start);
-    if (!key)
+    if (!key) {
+        st->nomem = 1;
         return NULL;
+    }
     person *only = NULL;
     size_t n = 0, klen = strlen(key);
     for (size_t k = 0; k < st->npeople; k++)
@@ -428,26 +432,32 @@ static person *cut_short_at_end(state *st, const token *t, size_t *end)
 // headline in capitals, stop before its end). The longest wins; *end is set.
 static person *known_at(state *st, const token *t, size_t *end)
 {
+    // The keys of the first 1..MAX_NAME_WORDS words, made once.
+    char *keys[MAX_NAME_WORDS + 1] = {0};
+    size_t ends[MAX_NAME_WORDS + 1];
+    int nomem = 0;
+    for (size_t n = 1; n <= MAX_NAME_WORDS && !nomem; n++) {
+        ends[n] = words_end(st, t->start, n);
+        if (ends[n] == SIZE_MAX)
+            break;
+        nomem = !(keys[n] = vnxp_key(st->s + t->start, ends[n] - t->start));
+    }
     person *best = NULL;
-    for (size_t i = 0; i < st->npeople; i++) {
+    for (size_t i = 0; i < st->npeople && !nomem; i++) {
         person *p = &st->people[i];
+        if (p->nwords > MAX_NAME_WORDS || !keys[p->nwords])
+            continue;
         if ((int)p->nwords < t->nsyl && !t->all_caps)
             continue;
-        if (best && p->nwords <= best->nwords)
-            continue;
-        size_t e = words_end(st, t->start, p->nwords);
-        if (e == SIZE_MAX)
-            continue;
-        char *key = vnxp_key(st->s + t->start, e - t->start);
-        if (!key)
-            return NULL;
-        if (strcmp(key, p->key) == 0) {
+        if ((!best || p->nwords > best->nwords) && strcmp(keys[p->nwords], p->key) == 0) {
             best = p;
-            *end = e;
+            *end = ends[p->nwords];
         }
-        free(key);
     }
-    if (!best)
+    for (size_t n = 1; n <= MAX_NAME_WORDS; n++)
+        free(keys[n]);
+    st->nomem |= nomem;
+    if (!best && !nomem)
         best = cut_short_at_end(st, t, end);
     return best;
 }
@@ -927,5 +937,7 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
     }
     free(st.people);
     free(st.toks);
+    if (rc == VNX_OK && st.nomem)
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     return rc;
 }
