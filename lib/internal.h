@@ -198,6 +198,18 @@ vnx_span vnxp_input_span(const vnxp_matcher *m, size_t start, size_t end);
 /* Clean text of matching-text range [start, end), from the input bytes. */
 char *vnxp_hit_text(const vnxp_matcher *m, size_t start, size_t end);
 
+/* ---- figures (match/numbers.c) ------------------------------------------ */
+
+/* A count as written: "04", "1.321" (dots between thousands), or a number
+ * word of lexicon "number_words" ("hai"). 0 and *out set, or -1. */
+int vnxp_parse_count(const vnxp_patterns *ps, const char *s, size_t n, long long *out);
+/* A decimal: "81,8", "81.8", "100". 0 and *out set, or -1. */
+int vnxp_parse_decimal(const char *s, size_t n, double *out);
+/* Named group `name` of `h` read as a count (a decimal); VNX_NONE when the
+ * group is unset or holds no such figure. */
+long long vnxp_group_count(const vnxp_matcher *m, const vnxp_hit *h, const char *name);
+double vnxp_group_decimal(const vnxp_matcher *m, const vnxp_hit *h, const char *name);
+
 /* ---- the extractors (match/) ------------------------------------------ */
 
 int vnxp_extract_dates(vnxp_matcher *m, vnx_error *err);
