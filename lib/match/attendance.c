@@ -4,7 +4,8 @@
  * attendance.pcre finds the figures said with a word of taking part
  * ("tham dự", "có mặt", "sự tham gia của", "cùng ... đảng viên" after the
  * guests); this file reads them, drops shares that cannot be ("31/12"),
- * marks approximate figures ("gần 200") and keeps one of repeats.
+ * marks approximate figures ("gần 200"), keeps one of repeats, and stops
+ * at the end of the page (the comment form, related news).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -56,9 +57,12 @@ int vnxp_extract_attendance(vnxp_matcher *m, vnx_error *err)
 {
     vnxp_hits hits = {0};
     int rc = vnxp_scan_kind(m, "attendance", &hits, err);
-    for (size_t i = 0; rc == VNX_OK && i < hits.n; i++)
+    for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
+        if (strcmp(hits.items[i].pattern->name, "page_tail") == 0)
+            break; // the comment form or related news: not the article
         if (take_hit(m, &hits.items[i]))
             rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    }
     vnxp_hits_free(&hits);
     return rc;
 }

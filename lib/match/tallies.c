@@ -3,12 +3,13 @@
  *
  * tallies.pcre finds the statements; this file reads their figures, names
  * the rating and the subject through the lexicons (ratings, tally_subjects),
- * gives a statement with no subject of its own the subject of the tally
- * before it in the same paragraph ("...; hoàn thành tốt nhiệm vụ chiếm
- * 10,22%"), drops the tallies that follow a target word in their sentence
+ * gives a statement with no subject of its own the subject named nearest
+ * before it in its sentence, else that of the tally before it in the same
+ * paragraph ("...; hoàn thành tốt nhiệm vụ chiếm 10,22%"), drops the tallies that follow a target word in their sentence
  * ("phấn đấu 100% đảng viên ..."), gives the percents of "tỷ lệ tương ứng
- * là 79,85% và 17%" to the tallies just before, and keeps one of repeats
- * (a headline that restates the body).
+ * là 79,85% và 17%" to the tallies just before, keeps one of repeats
+ * (a headline that restates the body), and stops at the end of the page
+ * (the comment form, related news).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -101,6 +102,8 @@ static int read_hit(const vnxp_matcher *m, const vnxp_hit *h, reading *r)
     r->percent = vnxp_group_decimal(m, h, "percent");
     if (r->percent > 100)
         r->percent = VNX_NONE;
+    if (r->count == 0 || r->percent == 0)
+        return 0; // "không hoàn thành nhiệm vụ: 0 đồng chí": nobody reached it
     if (r->count == VNX_NONE && r->percent == VNX_NONE)
         return 0;
     if (r->total != VNX_NONE && (r->count == VNX_NONE || r->count > r->total))
@@ -164,7 +167,8 @@ static int store(vnxp_matcher *m, const reading *r)
 
 // "tương ứng là 79,85% và 17%": the k percents go, in order, to the
 // ratings and subjects of the last k tallies of the paragraph.
-static int assign_respectively(vnxp_matcher *m, const vnxp_hit *h, const scan_state *st)
+static int assign_respectively(vnxp_matcher *m, const vnxp_hit *h, const scan_state *st,
+                               vnx_error *err)
 {
     static const char *const groups[] = {"p1", "p2", "p3", "p4"};
     double pct[4];
@@ -173,7 +177,7 @@ static int assign_respectively(vnxp_matcher *m, const vnxp_hit *h, const scan_st
         k++;
     vnx_result *res = m->result;
     if (k == 0 || k > res->ntallies || !st->has_prev || crosses_line(m->text, st->prev_end, h->start))
-        return 0;
+        return VNX_OK;
     size_t first = res->ntallies - k;
     for (size_t i = 0; i < k; i++) {
         const vnx_tally *src = &res->tallies[first + i];
@@ -183,25 +187,60 @@ static int assign_respectively(vnxp_matcher *m, const vnxp_hit *h, const scan_st
         // Borrowed from the result, whose array store() may move: the
         // strings themselves stay where they are.
         if (store(m, &r))
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    }
+    return VNX_OK;
+}
+
+// How far back a statement looks for its subject, in bytes.
+#define SUBJECT_REACH 300
+
+// The subject named nearest before `at` in its sentence ("Đồng chí X được
+// đề nghị xếp loại ... với 18/20 phiếu"), or NULL. 0 ok, -1 match error.
+static int subject_before(vnxp_matcher *m, size_t at, const char **subject, vnx_error *err)
+{
+    const vnxp_pattern *p = vnxp_pattern_find(&m->x->patterns, "tallies", "_subject");
+    const char *s = m->text->s;
+    size_t floor = at > SUBJECT_REACH ? at - SUBJECT_REACH : 0;
+    *subject = NULL;
+    for (size_t i = at; p && i > floor && !*subject;) {
+        i--;
+        if (crosses_sentence(m->text, i, i + 1))
+            break;
+        // Only where a word begins: after an ASCII space or mark.
+        unsigned char before = i > 0 ? (unsigned char)s[i - 1] : ' ';
+        if ((s[i] & 0xC0) == 0x80 || before >= 0x80 || (before >= '0' && before <= '9') ||
+            ((before | 0x20) >= 'a' && (before | 0x20) <= 'z'))
+            continue;
+        vnxp_hit h;
+        int got = vnxp_match_at(m, p, i, &h, err);
+        if (got < 0)
             return -1;
+        if (got) {
+            *subject = group_lookup(m, &h, "subject", "tally_subjects");
+            vnxp_hit_clear(&h);
+        }
     }
     return 0;
 }
 
-// A tally hit: read, complete the subject, store.
-static int take_tally(vnxp_matcher *m, const vnxp_hit *h, scan_state *st)
+// A tally hit: read, complete the subject (the nearest before it in the
+// sentence, else that of the tally before it in the paragraph), store.
+static int take_tally(vnxp_matcher *m, const vnxp_hit *h, scan_state *st, vnx_error *err)
 {
     reading r;
     if (!read_hit(m, h, &r))
         return 0;
+    if (!r.subject && subject_before(m, r.start, &r.subject, err))
+        return err && err->code ? err->code : VNX_ERR_MATCH;
     if (!r.subject && st->has_prev && !crosses_line(m->text, st->prev_end, r.start))
         r.subject = st->prev_subj;
     if (store(m, &r))
-        return -1;
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     st->has_prev = 1;
     st->prev_end = r.end;
     st->prev_subj = r.subject;
-    return 0;
+    return VNX_OK;
 }
 
 int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err)
@@ -212,6 +251,8 @@ int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err)
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
         const vnxp_hit *h = &hits.items[i];
         const char *name = h->pattern->name;
+        if (strcmp(name, "page_tail") == 0)
+            break; // the comment form or related news: not the article
         if (strcmp(name, "target") == 0) {
             st.has_target = 1;
             st.target_at = h->start;
@@ -219,10 +260,8 @@ int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err)
         }
         if (st.has_target && !crosses_sentence(m->text, st.target_at, h->start))
             continue; // a target or a plan, not a result
-        int bad = strcmp(name, "respectively") == 0 ? assign_respectively(m, h, &st)
-                                                     : take_tally(m, h, &st);
-        if (bad)
-            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        rc = strcmp(name, "respectively") == 0 ? assign_respectively(m, h, &st, err)
+                                                : take_tally(m, h, &st, err);
     }
     vnxp_hits_free(&hits);
     return rc;
