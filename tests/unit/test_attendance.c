@@ -1,0 +1,223 @@
+/**
+ * test_attendance.c: the attendance extractor, through the public API
+ * (SPEC.md, "attendance"): the figures said with a word of taking part,
+ * their total and share, approximate figures, and what is not attendance
+ * (membership, votes, absentees, delegates elected to go elsewhere, the
+ * comment form).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+
+#define NONE VNX_NONE
+
+// Assert the text holds exactly one attendance figure, with these fields.
+static void assert_only(const char *text, long long present, long long total, double percent,
+                        int approximate)
+{
+    vnx_result *r = extract(text);
+    ck_assert_msg(vnx_result_attendance_count(r) == 1, "\"%s\": %zu figures, want 1", text,
+                  vnx_result_attendance_count(r));
+    const vnx_attendance *a = vnx_result_attendance(r, 0);
+    ck_assert_msg(a->present == present, "\"%s\": present %lld, want %lld", a->text, a->present,
+                  present);
+    ck_assert_msg(a->total == total, "\"%s\": total %lld, want %lld", a->text, a->total, total);
+    ck_assert_msg(fabs(a->percent - percent) < 1e-9, "\"%s\": percent %g, want %g", a->text,
+                  a->percent, percent);
+    ck_assert_int_eq(a->approximate, approximate);
+    vnx_result_free(r);
+}
+
+static void assert_none(const char *text)
+{
+    vnx_result *r = extract(text);
+    ck_assert_msg(vnx_result_attendance_count(r) == 0, "\"%s\": %zu figures (first \"%s\"), want 0",
+                  text, vnx_result_attendance_count(r),
+                  vnx_result_attendance_count(r) ? vnx_result_attendance(r, 0)->text : "-");
+    vnx_result_free(r);
+}
+
+/* ---- figures of taking part ------------------------------------------------ */
+
+START_TEST(count_then_verb)
+{
+    assert_only("Buổi sinh hoạt có 26/27 đ/c Đảng viên của chi bộ tham dự.", 26, 27, NONE, 0);
+}
+END_TEST
+
+START_TEST(count_then_verb_without_total)
+{
+    assert_only("Lễ kết nạp có 38 đảng viên tham dự.", 38, NONE, NONE, 0);
+}
+END_TEST
+
+START_TEST(count_then_verb_with_share)
+{
+    assert_only("Hội nghị học tập có 204 đảng viên tham dự, đạt tỷ lệ 96,2%.", 204, NONE, 96.2, 0);
+}
+END_TEST
+
+START_TEST(total_then_count)
+{
+    assert_only("Tổng số đảng viên dự họp 14/15, đạt tỷ lệ 93,3%.", 14, 15, 93.3, 0);
+}
+END_TEST
+
+START_TEST(verb_then_count)
+{
+    assert_only("Tham dự hội nghị có 64 cán bộ chủ chốt của xã.", 64, NONE, NONE, 0);
+    assert_only("Dự họp có 09/10 đồng chí Ủy viên Ban Chấp hành, đạt 90%.", 9, 10, 90, 0);
+}
+END_TEST
+
+START_TEST(class_members)
+{
+    assert_only("Tham gia lớp bồi dưỡng kết nạp đảng lần này có 52 học viên.", 52, NONE, NONE, 0);
+    assert_only("Lớp cảm tình Đảng có 120 học viên là đoàn viên ưu tú.", 120, NONE, NONE, 0);
+}
+END_TEST
+
+START_TEST(presence_of)
+{
+    assert_only("Hội nghị diễn ra với sự tham dự đầy đủ của 16/16 đồng chí đảng viên.", 16, 16, NONE,
+                0);
+}
+END_TEST
+
+START_TEST(presence_as_a_share)
+{
+    assert_only("Hội nghị có sự có mặt của 75% các đồng chí đảng viên trong Đảng bộ.", NONE, NONE, 75,
+                0);
+}
+END_TEST
+
+START_TEST(with_the_guests)
+{
+    assert_only("Về dự có đồng chí Phan Văn Tài, Phó Bí thư Đảng ủy xã, cùng 19 đồng chí đảng viên "
+                "trong chi bộ.",
+                19, NONE, NONE, 0);
+    assert_only("Đến dự có đồng chí Vũ Thị Lan cùng toàn thể 20 đảng viên của chi bộ.", 20, NONE,
+                NONE, 0);
+}
+END_TEST
+
+START_TEST(approximate)
+{
+    assert_only("Đến dự có lãnh đạo huyện cùng gần 300 cán bộ, đảng viên của xã.", 300, NONE, NONE, 1);
+    assert_only("Hội nghị trực tuyến có khoảng 45 đảng viên tham dự.", 45, NONE, NONE, 1);
+}
+END_TEST
+
+START_TEST(present_out_of_members)
+{
+    assert_only("Tổng số đảng viên của chi bộ là 22 đồng chí, có mặt 20 đồng chí, vắng 2 đồng chí.",
+                20, NONE, NONE, 0);
+}
+END_TEST
+
+START_TEST(repeat_kept_once)
+{
+    vnx_result *r = extract("Hội nghị có 30/31 đảng viên tham dự.\n\nVới 30/31 đảng viên tham dự, "
+                            "hội nghị đủ số lượng.");
+    ck_assert_uint_eq(vnx_result_attendance_count(r), 1);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(span_of_figure)
+{
+    const char *text = "Hôm qua, 18 đảng viên tham dự.";
+    vnx_result *r = extract(text);
+    ck_assert_uint_eq(vnx_result_attendance_count(r), 1);
+    const vnx_attendance *a = vnx_result_attendance(r, 0);
+    ck_assert_str_eq(a->text, "18 đảng viên tham dự");
+    ck_assert_uint_eq(a->span.start, strlen("Hôm qua, "));
+    ck_assert_uint_eq(a->span.end, strlen(text) - 1);
+    vnx_result_free(r);
+}
+END_TEST
+
+/* ---- not attendance -------------------------------------------------------------- */
+
+START_TEST(membership_is_not_attendance)
+{
+    assert_none("Chi bộ có 19 đảng viên, trong đó có 3 đảng viên dự bị.");
+    assert_none("Đảng bộ hiện có 1.205 đảng viên sinh hoạt tại 31 chi bộ.");
+}
+END_TEST
+
+START_TEST(vote_is_not_attendance)
+{
+    assert_none("Kết quả: 100% đảng viên tham dự hội nghị đã thống nhất đề nghị xếp loại chi bộ "
+                "hoàn thành tốt nhiệm vụ.");
+    assert_none("Có 21/21 đồng chí dự họp nhất trí đề nghị xếp loại chi bộ hoàn thành tốt nhiệm vụ.");
+}
+END_TEST
+
+START_TEST(absentees_are_not_attendance)
+{
+    assert_none("Có 02 đồng chí vắng có lý do.");
+}
+END_TEST
+
+START_TEST(elected_delegates_are_not_attendance)
+{
+    assert_none("Đại hội bầu 03 đại biểu chính thức đi dự Đại hội Đảng bộ xã.");
+}
+END_TEST
+
+START_TEST(share_that_cannot_be)
+{
+    assert_none("Đến dự có lãnh đạo xã cùng 25/20 đảng viên.");
+}
+END_TEST
+
+START_TEST(comment_form_is_not_a_source)
+{
+    assert_none("Chi bộ tổ chức sinh hoạt chuyên đề.\n"
+                "Bình luận (1)\n"
+                "Hôm đó có 40 đảng viên tham dự, rất vui.\n");
+}
+END_TEST
+
+static Suite *attendance_suite(void)
+{
+    Suite *s = suite_create("attendance");
+    TCase *tc = tcase_create("figures");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, count_then_verb);
+    tcase_add_test(tc, count_then_verb_without_total);
+    tcase_add_test(tc, count_then_verb_with_share);
+    tcase_add_test(tc, total_then_count);
+    tcase_add_test(tc, verb_then_count);
+    tcase_add_test(tc, class_members);
+    tcase_add_test(tc, presence_of);
+    tcase_add_test(tc, presence_as_a_share);
+    tcase_add_test(tc, with_the_guests);
+    tcase_add_test(tc, approximate);
+    tcase_add_test(tc, present_out_of_members);
+    tcase_add_test(tc, repeat_kept_once);
+    tcase_add_test(tc, span_of_figure);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("not_attendance");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, membership_is_not_attendance);
+    tcase_add_test(tc, vote_is_not_attendance);
+    tcase_add_test(tc, absentees_are_not_attendance);
+    tcase_add_test(tc, elected_delegates_are_not_attendance);
+    tcase_add_test(tc, share_that_cannot_be);
+    tcase_add_test(tc, comment_form_is_not_a_source);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(attendance_suite());
+}
