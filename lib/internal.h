@@ -198,7 +198,7 @@ vnx_span vnxp_input_span(const vnxp_matcher *m, size_t start, size_t end);
 /* Clean text of matching-text range [start, end), from the input bytes. */
 char *vnxp_hit_text(const vnxp_matcher *m, size_t start, size_t end);
 
-/* ---- figures (match/numbers.c) ------------------------------------------ */
+/* ---- figures (match/figures.c) ------------------------------------------ */
 
 /* A count as written: "04", "1.321" (dots between thousands), or a number
  * word of lexicon "number_words" ("hai"). 0 and *out set, or -1. */
@@ -209,6 +209,12 @@ int vnxp_parse_decimal(const char *s, size_t n, double *out);
  * group is unset or holds no such figure. */
 long long vnxp_group_count(const vnxp_matcher *m, const vnxp_hit *h, const char *name);
 double vnxp_group_decimal(const vnxp_matcher *m, const vnxp_hit *h, const char *name);
+/* Whether matching-text range [from, to) crosses the end of a paragraph (a
+ * blank line), or of a sentence (a full stop, '!', '?', a paragraph end, a
+ * line end before a list item or after ':' or ';'; not a line end alone,
+ * as scraped text is often wrapped inside sentences). */
+int vnxp_crosses_paragraph(const vnxp_text *t, size_t from, size_t to);
+int vnxp_crosses_sentence(const vnxp_text *t, size_t from, size_t to);
 
 /* ---- the extractors (match/) ------------------------------------------ */
 

@@ -3,7 +3,8 @@
  *
  * attendance.pcre finds the figures said with a word of taking part
  * ("tham dự", "có mặt", "sự tham gia của", "cùng ... đảng viên" after the
- * guests); this file reads them, drops shares that cannot be ("31/12"),
+ * guests, kept only after a word of coming in the same paragraph); this
+ * file reads them, drops shares that cannot be ("31/12"),
  * marks approximate figures ("gần 200"), keeps one of repeats, and stops
  * at the end of the page (the comment form, related news).
  *
@@ -57,10 +58,19 @@ int vnxp_extract_attendance(vnxp_matcher *m, vnx_error *err)
 {
     vnxp_hits hits = {0};
     int rc = vnxp_scan_kind(m, "attendance", &hits, err);
+    int has_cue = 0;
+    size_t cue_end = 0; // the end of the last cue or figure
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
-        if (strcmp(hits.items[i].pattern->name, "page_tail") == 0)
+        const vnxp_hit *h = &hits.items[i];
+        const char *name = h->pattern->name;
+        if (strcmp(name, "page_tail") == 0)
             break; // the comment form or related news: not the article
-        if (take_hit(m, &hits.items[i]))
+        int cued = has_cue && !vnxp_crosses_paragraph(m->text, cue_end, h->start);
+        has_cue = 1;
+        cue_end = h->end;
+        if (strcmp(name, "cue") == 0 || (strcmp(name, "with_guests") == 0 && !cued))
+            continue;
+        if (take_hit(m, h))
             rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     }
     vnxp_hits_free(&hits);

@@ -5,7 +5,8 @@
  * the rating and the subject through the lexicons (ratings, tally_subjects),
  * gives a statement with no subject of its own the subject named nearest
  * before it in its sentence, else that of the tally before it in the same
- * paragraph ("...; hoàn thành tốt nhiệm vụ chiếm 10,22%"), drops the tallies that follow a target word in their sentence
+ * paragraph ("...; hoàn thành tốt nhiệm vụ chiếm 10,22%"), drops the tallies that follow a target
+ * word in their sentence
  * ("phấn đấu 100% đảng viên ..."), gives the percents of "tỷ lệ tương ứng
  * là 79,85% và 17%" to the tallies just before, keeps one of repeats
  * (a headline that restates the body), and stops at the end of the page
@@ -22,9 +23,9 @@
 /* What the scan has seen so far, in matching-text offsets. */
 typedef struct scan_state {
     int has_target;
-    size_t target_at;     // the last target word
+    size_t target_at; // the last target word
     int has_prev;
-    size_t prev_end;      // the end of the last tally
+    size_t prev_end;       // the end of the last tally
     const char *prev_subj; // its subject (borrowed from the lexicon), or NULL
 } scan_state;
 
@@ -36,29 +37,6 @@ typedef struct reading {
     int or_above;
     size_t start, end; // the statement, in the matching text
 } reading;
-
-// Whether [from, to) of the matching text crosses a line end.
-static int crosses_line(const vnxp_text *t, size_t from, size_t to)
-{
-    for (size_t i = from; i < to && i < t->len; i++)
-        if (t->s[i] == '\n')
-            return 1;
-    return 0;
-}
-
-// Whether [from, to) crosses the end of a sentence: a line end, '!', '?',
-// or a full stop before a space (not the dot of "1.321" or "TP.HCM").
-static int crosses_sentence(const vnxp_text *t, size_t from, size_t to)
-{
-    for (size_t i = from; i < to && i < t->len; i++) {
-        char c = t->s[i];
-        if (c == '\n' || c == '!' || c == '?')
-            return 1;
-        if (c == '.' && (i + 1 == t->len || t->s[i + 1] == ' '))
-            return 1;
-    }
-    return 0;
-}
 
 // The lexicon value for named group `name` of `h`, or NULL.
 static const char *group_lookup(const vnxp_matcher *m, const vnxp_hit *h, const char *name,
@@ -176,7 +154,8 @@ static int assign_respectively(vnxp_matcher *m, const vnxp_hit *h, const scan_st
     while (k < 4 && (pct[k] = vnxp_group_decimal(m, h, groups[k])) != VNX_NONE)
         k++;
     vnx_result *res = m->result;
-    if (k == 0 || k > res->ntallies || !st->has_prev || crosses_line(m->text, st->prev_end, h->start))
+    if (k == 0 || k > res->ntallies || !st->has_prev ||
+        vnxp_crosses_paragraph(m->text, st->prev_end, h->start))
         return VNX_OK;
     size_t first = res->ntallies - k;
     for (size_t i = 0; i < k; i++) {
@@ -205,7 +184,7 @@ static int subject_before(vnxp_matcher *m, size_t at, const char **subject, vnx_
     *subject = NULL;
     for (size_t i = at; p && i > floor && !*subject;) {
         i--;
-        if (crosses_sentence(m->text, i, i + 1))
+        if (vnxp_crosses_sentence(m->text, i, i + 1))
             break;
         // Only where a word begins: after an ASCII space or mark.
         unsigned char before = i > 0 ? (unsigned char)s[i - 1] : ' ';
@@ -233,7 +212,7 @@ static int take_tally(vnxp_matcher *m, const vnxp_hit *h, scan_state *st, vnx_er
         return 0;
     if (!r.subject && subject_before(m, r.start, &r.subject, err))
         return err && err->code ? err->code : VNX_ERR_MATCH;
-    if (!r.subject && st->has_prev && !crosses_line(m->text, st->prev_end, r.start))
+    if (!r.subject && st->has_prev && !vnxp_crosses_paragraph(m->text, st->prev_end, r.start))
         r.subject = st->prev_subj;
     if (store(m, &r))
         return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
@@ -258,10 +237,10 @@ int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err)
             st.target_at = h->start;
             continue;
         }
-        if (st.has_target && !crosses_sentence(m->text, st.target_at, h->start))
+        if (st.has_target && !vnxp_crosses_sentence(m->text, st.target_at, h->start))
             continue; // a target or a plan, not a result
         rc = strcmp(name, "respectively") == 0 ? assign_respectively(m, h, &st, err)
-                                                : take_tally(m, h, &st, err);
+                                               : take_tally(m, h, &st, err);
     }
     vnxp_hits_free(&hits);
     return rc;

@@ -25,6 +25,10 @@ CASES = {
     "thang": "tháng 1 tháng " * (LINE // 14),
     "range_words": "từ ngày 1 đến ngày " * (LINE // 19),
     "issuer_heads": "Hướng dẫn số 01-HD/TU của Ban " + "Ban " * (LINE // 4),
+    "vote_words": "100% đảng viên thống nhất đề nghị chi bộ " * (LINE // 45),
+    "counts_dc": "12/12 đ/c, " * (LINE // 11),
+    "ratings": "hoàn thành tốt nhiệm vụ, chiếm " * (LINE // 32),
+    "guests": "cùng 12 đảng viên " * (LINE // 18),
     "spaces": " " * LINE,
     "combining_marks": "a" + "\u0301" * LINE,
 }

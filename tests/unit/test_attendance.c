@@ -84,15 +84,15 @@ END_TEST
 
 START_TEST(presence_of)
 {
-    assert_only("Hội nghị diễn ra với sự tham dự đầy đủ của 16/16 đồng chí đảng viên.", 16, 16, NONE,
-                0);
+    assert_only("Hội nghị diễn ra với sự tham dự đầy đủ của 16/16 đồng chí đảng viên.", 16, 16,
+                NONE, 0);
 }
 END_TEST
 
 START_TEST(presence_as_a_share)
 {
-    assert_only("Hội nghị có sự có mặt của 75% các đồng chí đảng viên trong Đảng bộ.", NONE, NONE, 75,
-                0);
+    assert_only("Hội nghị có sự có mặt của 75% các đồng chí đảng viên trong Đảng bộ.", NONE, NONE,
+                75, 0);
 }
 END_TEST
 
@@ -106,9 +106,19 @@ START_TEST(with_the_guests)
 }
 END_TEST
 
+START_TEST(with_the_guests_over_wrapped_lines)
+{
+    assert_only(
+        "Về dự có đồng chí Lý Văn Tư, Phó Chủ tịch UBND\nxã, cùng với 27 đảng viên thuộc chi "
+        "bộ Trường Mầm non Hoa\nMai tham dự.",
+        27, NONE, NONE, 0);
+}
+END_TEST
+
 START_TEST(approximate)
 {
-    assert_only("Đến dự có lãnh đạo huyện cùng gần 300 cán bộ, đảng viên của xã.", 300, NONE, NONE, 1);
+    assert_only("Đến dự có lãnh đạo huyện cùng gần 300 cán bộ, đảng viên của xã.", 300, NONE, NONE,
+                1);
     assert_only("Hội nghị trực tuyến có khoảng 45 đảng viên tham dự.", 45, NONE, NONE, 1);
 }
 END_TEST
@@ -155,7 +165,17 @@ START_TEST(vote_is_not_attendance)
 {
     assert_none("Kết quả: 100% đảng viên tham dự hội nghị đã thống nhất đề nghị xếp loại chi bộ "
                 "hoàn thành tốt nhiệm vụ.");
-    assert_none("Có 21/21 đồng chí dự họp nhất trí đề nghị xếp loại chi bộ hoàn thành tốt nhiệm vụ.");
+    assert_none(
+        "Có 21/21 đồng chí dự họp nhất trí đề nghị xếp loại chi bộ hoàn thành tốt nhiệm vụ.");
+}
+END_TEST
+
+START_TEST(company_without_a_word_of_coming)
+{
+    assert_none("Đồng chí Bí thư cùng 3 đồng chí trong chi ủy đã trao quà cho các gia đình chính "
+                "sách.");
+    assert_none("Về dự có đồng chí Lê Hùng.\n\nSau đó, đồng chí Bí thư cùng 3 đồng chí trong chi "
+                "ủy trao quà.");
 }
 END_TEST
 
@@ -199,6 +219,7 @@ static Suite *attendance_suite(void)
     tcase_add_test(tc, presence_of);
     tcase_add_test(tc, presence_as_a_share);
     tcase_add_test(tc, with_the_guests);
+    tcase_add_test(tc, with_the_guests_over_wrapped_lines);
     tcase_add_test(tc, approximate);
     tcase_add_test(tc, present_out_of_members);
     tcase_add_test(tc, repeat_kept_once);
@@ -209,6 +230,7 @@ static Suite *attendance_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, membership_is_not_attendance);
     tcase_add_test(tc, vote_is_not_attendance);
+    tcase_add_test(tc, company_without_a_word_of_coming);
     tcase_add_test(tc, absentees_are_not_attendance);
     tcase_add_test(tc, elected_delegates_are_not_attendance);
     tcase_add_test(tc, share_that_cannot_be);

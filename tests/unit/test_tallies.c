@@ -106,7 +106,8 @@ END_TEST
 
 START_TEST(count_with_percent_dot_in_brackets)
 {
-    vnx_result *r = extract_n_tallies("Toàn huyện có 41 TCCSĐ đạt trong sạch vững mạnh (72.5%).", 1);
+    vnx_result *r =
+        extract_n_tallies("Toàn huyện có 41 TCCSĐ đạt trong sạch vững mạnh (72.5%).", 1);
     assert_tally(r, 0, 41, NONE, 72.5, "tổ chức cơ sở đảng", TSVM);
     vnx_result_free(r);
 }
@@ -124,8 +125,8 @@ END_TEST
 
 START_TEST(percent_first)
 {
-    vnx_result *r = extract_n_tallies("Hằng năm có 92,5% đảng viên xếp loại hoàn thành tốt nhiệm vụ.",
-                                      1);
+    vnx_result *r =
+        extract_n_tallies("Hằng năm có 92,5% đảng viên xếp loại hoàn thành tốt nhiệm vụ.", 1);
     assert_tally(r, 0, NONE, NONE, 92.5, "đảng viên", HTT);
     vnx_result_free(r);
 }
@@ -201,9 +202,10 @@ END_TEST
 
 START_TEST(list_after_ket_qua)
 {
-    vnx_result *r = extract_n_tallies("Kết quả: 02 đồng chí hoàn thành xuất sắc nhiệm vụ, 14 đồng "
-                                      "chí hoàn thành tốt nhiệm vụ, 01 đồng chí hoàn thành nhiệm vụ.",
-                                      3);
+    vnx_result *r =
+        extract_n_tallies("Kết quả: 02 đồng chí hoàn thành xuất sắc nhiệm vụ, 14 đồng "
+                          "chí hoàn thành tốt nhiệm vụ, 01 đồng chí hoàn thành nhiệm vụ.",
+                          3);
     assert_tally(r, 0, 2, NONE, NONE, "đảng viên", HTXS);
     assert_tally(r, 1, 14, NONE, NONE, "đảng viên", HTT);
     assert_tally(r, 2, 1, NONE, NONE, "đảng viên", HT);
@@ -213,8 +215,8 @@ END_TEST
 
 START_TEST(rating_first_with_colon)
 {
-    vnx_result *r = extract_n_tallies("Đảng viên xếp loại: Hoàn thành xuất sắc nhiệm vụ: 04 đồng chí.",
-                                      1);
+    vnx_result *r =
+        extract_n_tallies("Đảng viên xếp loại: Hoàn thành xuất sắc nhiệm vụ: 04 đồng chí.", 1);
     assert_tally(r, 0, 4, NONE, NONE, "đảng viên", HTXS);
     vnx_result_free(r);
 }
@@ -262,6 +264,17 @@ START_TEST(share_without_percent_sign_after_ty_le)
 }
 END_TEST
 
+START_TEST(names_between_count_and_rating)
+{
+    vnx_result *r =
+        extract_n_tallies("Chi bộ đề nghị khen thưởng 03 đồng chí: Nguyễn Văn An, Lê Thị "
+                          "Hà và Trần Quốc Bình hoàn thành xuất sắc nhiệm vụ.",
+                          1);
+    assert_tally(r, 0, 3, NONE, NONE, "đảng viên", HTXS);
+    vnx_result_free(r);
+}
+END_TEST
+
 START_TEST(first_count_shares_the_rating)
 {
     vnx_result *r = extract_n_tallies(
@@ -276,9 +289,10 @@ END_TEST
 
 START_TEST(vote_counts_who_is_rated)
 {
-    vnx_result *r = extract_n_tallies("Hội nghị biểu quyết với 30/31 phiếu đề nghị Đảng ủy cấp trên "
-                                      "xếp loại Đảng bộ nhà trường hoàn thành tốt nhiệm vụ.",
-                                      1);
+    vnx_result *r =
+        extract_n_tallies("Hội nghị biểu quyết với 30/31 phiếu đề nghị Đảng ủy cấp trên "
+                          "xếp loại Đảng bộ nhà trường hoàn thành tốt nhiệm vụ.",
+                          1);
     assert_tally(r, 0, 30, 31, NONE, "đảng bộ", HTT);
     vnx_result_free(r);
 }
@@ -372,6 +386,24 @@ START_TEST(targets_are_not_tallies)
                                       1);
     assert_tally(r, 0, 3, NONE, NONE, "đảng viên", HTXS);
     vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(effort_is_not_a_target)
+{
+    vnx_result *r =
+        extract_n_tallies("Sau một năm nỗ lực phấn đấu, chi bộ có 04 đồng chí hoàn thành "
+                          "xuất sắc nhiệm vụ.",
+                          1);
+    assert_tally(r, 0, 4, NONE, NONE, "đảng viên", HTXS);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(target_sentence_goes_on_after_a_wrapped_line)
+{
+    assert_no_tally(
+        "Năm 2024, chi bộ phấn đấu có\n100% đảng viên hoàn thành tốt nhiệm vụ trở lên.");
 }
 END_TEST
 
@@ -472,6 +504,7 @@ static Suite *tallies_suite(void)
     tcase_add_test(tc, list_lines_under_heading);
     tcase_add_test(tc, subject_carried_to_bare_rating);
     tcase_add_test(tc, share_without_percent_sign_after_ty_le);
+    tcase_add_test(tc, names_between_count_and_rating);
     tcase_add_test(tc, first_count_shares_the_rating);
     tcase_add_test(tc, vote_counts_who_is_rated);
     tcase_add_test(tc, vote_percent_of_members);
@@ -488,6 +521,8 @@ static Suite *tallies_suite(void)
     tcase_add_test(tc, emulation_titles_are_not_tallies);
     tcase_add_test(tc, election_votes_are_not_tallies);
     tcase_add_test(tc, targets_are_not_tallies);
+    tcase_add_test(tc, effort_is_not_a_target);
+    tcase_add_test(tc, target_sentence_goes_on_after_a_wrapped_line);
     tcase_add_test(tc, kind_of_body_is_not_a_count);
     tcase_add_test(tc, nobody_is_not_a_tally);
     tcase_add_test(tc, comment_form_is_not_a_source);
