@@ -1,13 +1,710 @@
 /**
- * event.c: the meeting reported, the title and the byline (SPEC.md).
+ * event.c: the meeting reported, the title and the byline (SPEC.md,
+ * "event" and "author"; the record's "title").
+ *
+ * The page is read as lines. The title is the first line that is not page
+ * furniture, when it reads as a headline. The meeting's date is a date the
+ * dates extractor found that is neither a page's dateline nor a directive's
+ * date, tied to the meeting: a verb or noun of the meeting after it in its
+ * sentence ("Sáng ngày 25/6/2022, Chi bộ X tổ chức Đại hội"), else one
+ * before it ("đã tổ chức lễ trao ... vào sáng 29/8"), else a paragraph that
+ * opens with it. The type comes from the cues of event.pcre: those of the
+ * title, else those of the date's sentence, else (with no title) those of
+ * the opening paragraphs; "khác" when none names a meeting. The byline is
+ * a labelled one ("Tác giả: ..."), else a lone name near the end.
+ * Runs last: it reads the dates and directives found.
  *
  * SPDX-License-Identifier: MIT
  */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "internal.h"
+
+enum {
+    MAX_TITLE_BYTES = 400,       // a longer first line is body text
+    MAX_TITLE_SEARCH_LINES = 16, // furniture lines skipped before giving up
+    MAX_HELD_DISTANCE = 300,     // bytes between a date and its verb
+    OPENING_PARAGRAPHS = 2,      // what counts as the opening of the body
+    BYLINE_TAIL_LINES = 10,      // last lines searched for a lone name
+    BODY_LINE_WORDS = 12,        // a line this long is body text
+    STRONG_CUE = 2,
+    WEAK_CUE = 1
+};
+
+/* A range of the matching text. */
+typedef struct range {
+    size_t s, e;
+} range;
+
+/* A cue of an event type found in the text. */
+typedef struct cue {
+    size_t start;
+    const char *type; // borrowed from the lexicon; NULL: names no meeting
+    int weight;
+} cue;
+
+typedef struct cues {
+    cue *items;
+    size_t n;
+} cues;
+
+/* What tells the meeting's date from the others, best first. */
+enum tie { TIE_NONE, TIE_OPENING, TIE_HELD_BEFORE, TIE_HELD_AFTER };
+
+/* ---- text helpers -------------------------------------------------------- */
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+static size_t line_end(const vnxp_text *t, size_t at)
+{
+    const char *nl = memchr(t->s + at, '\n', t->len - at);
+    return nl ? (size_t)(nl - t->s) : t->len;
+}
+
+static size_t line_start(const vnxp_text *t, size_t at)
+{
+    while (at > 0 && t->s[at - 1] != '\n')
+        at--;
+    return at;
+}
+
+// The line at `at` without its edge spaces; 0 when it is blank.
+static int trimmed_line(const vnxp_text *t, size_t at, range *r)
+{
+    size_t s = at, e = line_end(t, at);
+    while (s < e && is_space(t->s[s]))
+        s++;
+    while (e > s && is_space(t->s[e - 1]))
+        e--;
+    r->s = s;
+    r->e = e;
+    return e > s;
+}
+
+// The first code point at or after `at`, and its length in *len.
+static UChar32 char_at(const vnxp_text *t, size_t at, size_t *len)
+{
+    int32_t i = (int32_t)at, n = (int32_t)t->len;
+    UChar32 c;
+    U8_NEXT(t->s, i, n, c);
+    *len = (size_t)i - at;
+    return c;
+}
+
+// Whether [s, e) has letters and none of them lower case.
+static int is_upper_case(const vnxp_text *t, size_t s, size_t e)
+{
+    int letters = 0;
+    for (size_t i = s, len; i < e; i += len) {
+        UChar32 c = char_at(t, i, &len);
+        if (u_isULowercase(c))
+            return 0;
+        letters |= u_isalpha(c);
+    }
+    return letters;
+}
+
+static size_t count_words(const vnxp_text *t, size_t s, size_t e)
+{
+    size_t n = 0;
+    for (size_t i = s; i < e; i++)
+        if (!is_space(t->s[i]) && t->s[i] != '\n' && (i == s || is_space(t->s[i - 1]) || t->s[i - 1] == '\n'))
+            n++;
+    return n;
+}
+
+// The first matching-text offset whose input offset is at least `in`.
+static size_t text_pos_of(const vnxp_text *t, size_t in)
+{
+    size_t lo = 0, hi = t->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->map[mid] < in)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+// Whether the '.' at `at` ends a sentence: not "TP. Hồ Chí Minh", "6.1".
+static int is_full_stop(const vnxp_text *t, size_t at)
+{
+    if (at + 1 < t->len && !is_space(t->s[at + 1]) && t->s[at + 1] != '\n')
+        return 0;
+    size_t w = at;
+    while (w > 0 && ((t->s[w - 1] >= 'A' && t->s[w - 1] <= 'Z') || (t->s[w - 1] >= 'a' && t->s[w - 1] <= 'z')))
+        w--;
+    int short_abbrev = at - w >= 1 && at - w <= 3 && t->s[w] >= 'A' && t->s[w] <= 'Z' &&
+                       (w == 0 || is_space(t->s[w - 1]) || t->s[w - 1] == '\n');
+    return !short_abbrev;
+}
+
+// Whether a line break at `at` ends a sentence: a blank line, or a line
+// that goes on in lower case is one sentence wrapped.
+static int is_break(const vnxp_text *t, size_t at)
+{
+    size_t i = at + 1;
+    while (i < t->len && is_space(t->s[i]))
+        i++;
+    if (i >= t->len || t->s[i] == '\n')
+        return 1;
+    size_t len;
+    return !u_isULowercase(char_at(t, i, &len));
+}
+
+static int ends_sentence(const vnxp_text *t, size_t at)
+{
+    char c = t->s[at];
+    if (c == '.')
+        return is_full_stop(t, at);
+    if (c == '!' || c == '?')
+        return 1;
+    return c == '\n' && is_break(t, at);
+}
+
+// The sentence around [s, e).
+static range sentence_of(const vnxp_text *t, size_t s, size_t e)
+{
+    range r = {s, e};
+    while (r.s > 0 && !ends_sentence(t, r.s - 1))
+        r.s--;
+    while (r.e < t->len && !ends_sentence(t, r.e))
+        r.e++;
+    return r;
+}
+
+/* ---- patterns ------------------------------------------------------------ */
+
+// Match helper `name` of event.pcre at `at`: 1, 0, or -1 on error.
+static int match(vnxp_matcher *m, const char *name, size_t at, vnxp_hit *h, vnx_error *err)
+{
+    return vnxp_match_at(m, vnxp_pattern_find(&m->x->patterns, "event", name), at, h, err);
+}
+
+// Whether helper `name` matches at `at`; *end gets where it ended. -1 on error.
+static int matches(vnxp_matcher *m, const char *name, size_t at, size_t *end, vnx_error *err)
+{
+    vnxp_hit h;
+    int got = match(m, name, at, &h, err);
+    if (got > 0) {
+        if (end)
+            *end = h.end;
+        vnxp_hit_clear(&h);
+    }
+    return got;
+}
+
+// Whether the whole trimmed line [r) matches helper `name`.
+static int line_matches(vnxp_matcher *m, const char *name, range r, vnx_error *err)
+{
+    size_t end;
+    int got = matches(m, name, r.s, &end, err);
+    return got > 0 ? end >= r.e : got;
+}
+
+static int failed(vnx_error *err)
+{
+    return err && err->code ? err->code : VNX_ERR_MATCH;
+}
+
+/* ---- type cues ----------------------------------------------------------- */
+
+static int collect_cues(vnxp_matcher *m, cues *out, vnx_error *err)
+{
+    vnxp_hits hits = {0};
+    int rc = vnxp_scan_kind(m, "event", &hits, err);
+    if (rc == VNX_OK && hits.n && !(out->items = calloc(hits.n, sizeof *out->items)))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    const vnxp_lexicon *types = vnxp_lexicon_find(&m->x->patterns, "event_types");
+    for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
+        const char *name = hits.items[i].pattern->name;
+        size_t n = strlen(name);
+        int weak = n > 5 && strcmp(name + n - 5, "_weak") == 0;
+        cue *c = &out->items[out->n++];
+        c->start = hits.items[i].start;
+        c->type = vnxp_lexicon_lookup(types, name, weak ? n - 5 : n);
+        c->weight = weak ? WEAK_CUE : STRONG_CUE;
+    }
+    vnxp_hits_free(&hits);
+    return rc;
+}
+
+// The type named by the strongest cue in [r), the first among equals.
+static const char *type_in(const cues *cs, range r)
+{
+    const cue *best = NULL;
+    for (size_t i = 0; i < cs->n; i++) {
+        const cue *c = &cs->items[i];
+        if (c->start >= r.s && c->start < r.e && c->type && (!best || c->weight > best->weight))
+            best = c;
+    }
+    return best ? best->type : NULL;
+}
+
+/* ---- title --------------------------------------------------------------- */
+
+// Whether the line [r) reads as a headline rather than a sentence of the body.
+static int is_headline(vnxp_matcher *m, range r, vnx_error *err)
+{
+    const vnxp_text *t = m->text;
+    if (r.e - r.s > MAX_TITLE_BYTES)
+        return 0;
+    if (is_upper_case(t, r.s, r.e))
+        return 1;
+    int got = matches(m, "_body_opening", r.s, NULL, err);
+    if (got)
+        return got > 0 ? 0 : -1;
+    char last = t->s[r.e - 1];
+    if (last == '.' || last == ';' || last == ',')
+        return 0;
+    size_t end;
+    got = matches(m, "_sentence_break", r.s, &end, err);
+    if (got < 0)
+        return -1;
+    return !(got && end < r.e);
+}
+
+// Join what continues the headline: the line after one that ends in ':'
+// ("Đảng bộ Khối ...:" / "Triển khai nhiệm vụ năm 2022"), the upper case
+// line right under an upper case one ("ĐẠI" / "HỘI CHI BỘ ...").
+static void join_title_lines(const vnxp_text *t, range *title)
+{
+    for (int joins = 0; joins < 2; joins++) {
+        size_t next = title->e;
+        while (next < t->len && t->s[next] != '\n')
+            next++;
+        if (next >= t->len)
+            return;
+        range nl;
+        int colon = t->s[title->e - 1] == ':';
+        size_t at = next + 1;
+        while (colon && at < t->len && !trimmed_line(t, at, &nl))
+            at = line_end(t, at) + 1;
+        if (at >= t->len || !trimmed_line(t, at, &nl))
+            return;
+        int upper = !colon && is_upper_case(t, title->s, title->e) && is_upper_case(t, nl.s, nl.e) &&
+                    title->e - title->s < 40;
+        if (!colon && !upper)
+            return;
+        title->e = nl.e;
+    }
+}
+
+// Drop a timestamp that follows the headline: "... (20:11 05/01/2021)".
+static int trim_title_tail(vnxp_matcher *m, range *title, vnx_error *err)
+{
+    for (size_t i = title->s + 1; i < title->e; i++) {
+        if (m->text->s[i] != '(')
+            continue;
+        size_t end;
+        int got = matches(m, "_title_tail", i, &end, err);
+        if (got < 0)
+            return -1;
+        if (got && end >= title->e) {
+            title->e = i;
+            while (title->e > title->s && is_space(m->text->s[title->e - 1]))
+                title->e--;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+// Find the headline; *body is where the body starts (after the headline,
+// or at the first line that is not furniture).
+static int find_title(vnxp_matcher *m, range *title, size_t *body, vnx_error *err)
+{
+    const vnxp_text *t = m->text;
+    title->s = title->e = 0;
+    *body = 0;
+    size_t at = 0;
+    for (int lines = 0; at < t->len && lines < MAX_TITLE_SEARCH_LINES; at = line_end(t, at) + 1) {
+        range r;
+        if (!trimmed_line(t, at, &r))
+            continue;
+        lines++;
+        int got = line_matches(m, "_furniture", r, err);
+        if (got < 0)
+            return failed(err);
+        if (got)
+            continue;
+        size_t lead_end;
+        if ((got = matches(m, "_title_lead", r.s, &lead_end, err)) < 0)
+            return failed(err);
+        if (got)
+            r.s = lead_end;
+        *body = r.s;
+        if ((got = is_headline(m, r, err)) < 0)
+            return failed(err);
+        if (!got)
+            return VNX_OK;
+        *title = r;
+        join_title_lines(t, title);
+        if (trim_title_tail(m, title, err))
+            return failed(err);
+        *body = line_end(t, title->e);
+        return VNX_OK;
+    }
+    *body = at < t->len ? at : t->len;
+    return VNX_OK;
+}
+
+/* ---- the meeting's date -------------------------------------------------- */
+
+// A directive's issue date: its value is a directive's date, next to it.
+static int is_directive_date(const vnxp_matcher *m, const vnx_date *d)
+{
+    for (size_t i = 0; i < m->result->ndirectives; i++) {
+        const vnx_directive *dir = &m->result->directives[i];
+        if (!dir->date || strcmp(dir->date, d->value) != 0)
+            continue;
+        size_t gap = d->span.start >= dir->span.end ? d->span.start - dir->span.end
+                                                    : dir->span.start - (d->span.end < dir->span.start ? d->span.end : dir->span.start);
+        if (gap < 400)
+            return 1;
+    }
+    return 0;
+}
+
+// Whether the date at [s, e) is the page's own: a dateline, a date labelled
+// by the page, or next to a clock time. -1 on error.
+static int is_dateline(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
+{
+    const vnxp_text *t = m->text;
+    size_t digit = s;
+    while (digit < e && !(t->s[digit] >= '0' && t->s[digit] <= '9'))
+        digit++;
+    vnxp_hit h;
+    int got = match(m, "_dateline_lead", line_start(t, s), &h, err);
+    if (got < 0)
+        return -1;
+    if (got) {
+        size_t ls, le;
+        int labelled = vnxp_hit_group(&h, "label", &ls, &le) == 0 && le > ls;
+        int leads = h.end >= s && h.end <= digit;
+        vnxp_hit_clear(&h);
+        if (leads && labelled)
+            return 1;
+        if (leads && (got = matches(m, "_dateline_tail", e, NULL, err)) != 0)
+            return got;
+    }
+    if ((got = matches(m, "_clock_before", s, NULL, err)) != 0)
+        return got;
+    return matches(m, "_clock_after", e, NULL, err);
+}
+
+// The first word of the meeting in [from, to), or 0; *held gets its offset.
+static int held_between(vnxp_matcher *m, size_t from, size_t to, size_t *held, vnx_error *err)
+{
+    vnxp_hit h;
+    int got = match(m, "_held_next", from, &h, err);
+    if (got <= 0)
+        return got;
+    size_t hs, he;
+    int ok = vnxp_hit_group(&h, "held", &hs, &he) == 0 && hs < to;
+    vnxp_hit_clear(&h);
+    if (ok)
+        *held = hs;
+    return ok;
+}
+
+// How the date at [s, e) is tied to the meeting. -1 on error.
+static int tie_of(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
+{
+    const vnxp_text *t = m->text;
+    range sent = sentence_of(t, s, e);
+    size_t held, end;
+    size_t limit = e + MAX_HELD_DISTANCE < sent.e ? e + MAX_HELD_DISTANCE : sent.e;
+    int got = held_between(m, e, limit, &held, err);
+    if (got)
+        return got > 0 ? TIE_HELD_AFTER : -1;
+    if ((got = matches(m, "_other_lead", s, NULL, err)) != 0)
+        return got > 0 ? TIE_NONE : -1;
+    if ((got = held_between(m, sent.s, s, &held, err)) < 0)
+        return -1;
+    if (got && s - held <= MAX_HELD_DISTANCE) {
+        if ((got = matches(m, "_meeting_lead", s, NULL, err)) != 0)
+            return got > 0 ? TIE_HELD_BEFORE : -1;
+    }
+    if ((got = matches(m, "_opening_lead", line_start(t, s), &end, err)) < 0)
+        return -1;
+    return got && end == s ? TIE_OPENING : TIE_NONE;
+}
+
+// Whether the organization that held the meeting follows the date that
+// ends at `e` ("Sáng ngày 20/12/2023, Đảng bộ Trường X tổ chức"), within
+// the sentence that ends at `limit`. -1 on error.
+static int org_follows(vnxp_matcher *m, size_t e, size_t limit, vnx_error *err)
+{
+    size_t end;
+    int got = matches(m, "_org_after_date", e, &end, err);
+    return got > 0 ? end <= limit : got;
+}
+
+// How well the date at [s, e) in sentence `sent` stands for the meeting:
+// its tie, then (for a verb after it) whether a body holding the meeting
+// is its subject, not a count of cells ("06/06 chi bộ đã tổ chức"). -1 on
+// error.
+static int rank_of(vnxp_matcher *m, size_t s, size_t e, range sent, vnx_error *err)
+{
+    int tie = tie_of(m, s, e, err);
+    if (tie != TIE_HELD_AFTER)
+        return tie < 0 ? -1 : 2 * tie;
+    int org = org_follows(m, e, sent.e, err);
+    return org < 0 ? -1 : 2 * tie + org;
+}
+
+// Choose the meeting's date: the best ranked, the first among equals.
+// *sent gets the date's sentence.
+static int find_date(vnxp_matcher *m, const vnx_date **out, range *sent, vnx_error *err)
+{
+    const vnxp_text *t = m->text;
+    int best = 0;
+    size_t best_start = 0;
+    *out = NULL;
+    for (size_t i = 0; i < m->result->ndates; i++) {
+        const vnx_date *d = &m->result->dates[i];
+        if (!d->day || is_directive_date(m, d))
+            continue;
+        size_t s = text_pos_of(t, d->span.start), e = text_pos_of(t, d->span.end);
+        int got = is_dateline(m, s, e, err);
+        if (got < 0)
+            return failed(err);
+        if (got)
+            continue;
+        range here = sentence_of(t, s, e);
+        int rank = rank_of(m, s, e, here, err);
+        if (rank < 0)
+            return failed(err);
+        if (rank > best || (rank == best && rank > 0 && s < best_start)) {
+            best = rank;
+            best_start = s;
+            *out = d;
+            *sent = here;
+        }
+    }
+    return VNX_OK;
+}
+
+/* ---- organization -------------------------------------------------------- */
+
+static int take_org(vnxp_matcher *m, const vnxp_hit *h, char **org)
+{
+    size_t s, e;
+    if (vnxp_hit_group(h, "org", &s, &e))
+        return 0;
+    *org = vnxp_hit_text(m, s, e);
+    return *org ? 1 : -1;
+}
+
+// Who held the meeting: right after its date, else in the headline, the
+// date's sentence or the opening. *org stays NULL when none is found.
+static int find_org(vnxp_matcher *m, const vnx_date *date, range title, range sent, range opening,
+                    char **org, vnx_error *err)
+{
+    struct {
+        const char *helper;
+        size_t at, limit;
+    } tries[] = {{"_org_after_date", 0, 0},
+                 {"_org_held", title.s, title.e},
+                 {"_org_held", sent.s, sent.e},
+                 {"_org_held", opening.s, opening.e}};
+    if (date)
+        tries[0].at = text_pos_of(m->text, date->span.end), tries[0].limit = sent.e;
+    for (size_t i = 0; i < sizeof tries / sizeof *tries && !*org; i++) {
+        if (tries[i].limit <= tries[i].at)
+            continue;
+        vnxp_hit h;
+        int got = match(m, tries[i].helper, tries[i].at, &h, err);
+        if (got < 0)
+            return failed(err);
+        if (got && h.end <= tries[i].limit && take_org(m, &h, org) < 0) {
+            vnxp_hit_clear(&h);
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        }
+        vnxp_hit_clear(&h);
+    }
+    return VNX_OK;
+}
+
+/* ---- author -------------------------------------------------------------- */
+
+// A byline's name at [s, e): not a web address, not a number. -1 on error.
+static int is_name(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
+{
+    if (e <= s)
+        return 0;
+    size_t end;
+    int got = matches(m, "_not_a_name", s, &end, err);
+    if (got < 0)
+        return -1;
+    return !(got && end <= e);
+}
+
+// A labelled byline on the line at `at`: 1 with *name set, 0, -1 on error.
+static int labelled_byline(vnxp_matcher *m, size_t at, range *name, vnx_error *err)
+{
+    const vnxp_text *t = m->text;
+    vnxp_hit h;
+    int got = match(m, "_byline", at, &h, err);
+    if (got <= 0)
+        return got;
+    size_t s = 0, e = 0;
+    vnxp_hit_group(&h, "name", &s, &e);
+    size_t whole_end = h.end;
+    vnxp_hit_clear(&h);
+    if (e <= s && whole_end == line_end(t, at)) {
+        // "Thực hiện:" with the name on the next line
+        size_t next = line_end(t, at) + 1;
+        range r;
+        while (next < t->len && !trimmed_line(t, next, &r))
+            next = line_end(t, next) + 1;
+        if (next >= t->len)
+            return 0;
+        if ((got = match(m, "_lone_name", next, &h, err)) <= 0)
+            return got;
+        vnxp_hit_group(&h, "name", &s, &e);
+        vnxp_hit_clear(&h);
+    }
+    if ((got = is_name(m, s, e, err)) <= 0)
+        return got;
+    name->s = s;
+    name->e = e;
+    return 1;
+}
+
+// A lone name among the last lines, above furniture and captions, below the
+// last paragraph of the body.
+static int lone_name_at_end(vnxp_matcher *m, range *name, vnx_error *err)
+{
+    const vnxp_text *t = m->text;
+    size_t at = t->len;
+    for (int lines = 0; at > 0 && lines < BYLINE_TAIL_LINES;) {
+        at = line_start(t, at - 1);
+        range r;
+        if (!trimmed_line(t, at, &r))
+            continue;
+        lines++;
+        int got = line_matches(m, "_furniture", r, err);
+        if (got == 0)
+            got = matches(m, "_list_item", r.s, NULL, err);
+        if (got < 0)
+            return -1;
+        if (got)
+            continue; // furniture, a related link
+
+        vnxp_hit h;
+        if ((got = match(m, "_lone_name", r.s, &h, err)) < 0)
+            return -1;
+        if (got) {
+            size_t s, e;
+            vnxp_hit_group(&h, "name", &s, &e);
+            vnxp_hit_clear(&h);
+            name->s = s;
+            name->e = e;
+            return 1;
+        }
+        char last = t->s[r.e - 1];
+        if (count_words(t, r.s, r.e) >= BODY_LINE_WORDS || last == '.' || last == '!')
+            return 0; // the body's last paragraph: no byline below it
+    }
+    return 0;
+}
+
+static int find_author(vnxp_matcher *m, char **author, vnx_error *err)
+{
+    const vnxp_text *t = m->text;
+    range name = {0, 0};
+    int found = 0;
+    for (size_t at = 0; at < t->len; at = line_end(t, at) + 1) {
+        range r;
+        int got = labelled_byline(m, at, &r, err);
+        if (got < 0)
+            return failed(err);
+        if (got) {
+            name = r;
+            found = 1;
+        }
+    }
+    if (!found && (found = lone_name_at_end(m, &name, err)) < 0)
+        return failed(err);
+    if (found && !(*author = vnxp_hit_text(m, name.s, name.e)))
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    return VNX_OK;
+}
+
+/* ---- the record ---------------------------------------------------------- */
+
+// The first paragraphs of the body, from `body`.
+static range opening_of(const vnxp_text *t, size_t body)
+{
+    range r = {body, body};
+    for (int paragraphs = 0; r.e < t->len && paragraphs < OPENING_PARAGRAPHS;) {
+        range line;
+        if (trimmed_line(t, r.e, &line))
+            paragraphs++;
+        r.e = line_end(t, r.e);
+        if (paragraphs < OPENING_PARAGRAPHS && r.e < t->len)
+            r.e++;
+    }
+    return r;
+}
+
+static const char *event_type(const cues *cs, range title, range sent, range opening)
+{
+    const char *type = type_in(cs, title);
+    if (!type)
+        type = type_in(cs, sent);
+    if (!type && title.e == title.s)
+        type = type_in(cs, opening);
+    return type;
+}
+
+static int set_string(char **dst, const char *s)
+{
+    if (!s)
+        return 0;
+    *dst = vnxp_strndup(s, strlen(s));
+    return *dst ? 0 : -1;
+}
 
 int vnxp_extract_event(vnxp_matcher *m, vnx_error *err)
 {
-    (void)m;
-    (void)err;
-    return VNX_OK; // PLACEHOLDER: filled in by its issue
+    vnx_result *r = m->result;
+    range title, sent = {0, 0};
+    size_t body;
+    cues cs = {0};
+    const vnx_date *date = NULL;
+    char *org = NULL;
+    int rc = find_title(m, &title, &body, err);
+    if (rc == VNX_OK)
+        rc = collect_cues(m, &cs, err);
+    if (rc == VNX_OK)
+        rc = find_date(m, &date, &sent, err);
+    range opening = opening_of(m->text, body);
+    if (rc == VNX_OK)
+        rc = find_org(m, date, title, sent, opening, &org, err);
+    if (rc == VNX_OK) {
+        const char *type = event_type(&cs, title, sent, opening);
+        if (!type)
+            type = vnxp_lexicon_lookup(vnxp_lexicon_find(&m->x->patterns, "event_types"), "khac", 4);
+        r->event.organization = org;
+        org = NULL;
+        if (set_string((char **)&r->event.type, type) || (date && set_string((char **)&r->event.date, date->value)))
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    }
+    if (rc == VNX_OK && title.e > title.s && !(r->title = vnxp_hit_text(m, title.s, title.e)))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    if (rc == VNX_OK)
+        rc = find_author(m, &r->author, err);
+    free(org);
+    free(cs.items);
+    return rc;
 }
