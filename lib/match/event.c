@@ -667,6 +667,14 @@ static const char *event_type(const cues *cs, range title, range sent, range ope
     return type;
 }
 
+static int has_text(const vnxp_text *t)
+{
+    for (size_t i = 0; i < t->len; i++)
+        if (!is_space(t->s[i]) && t->s[i] != '\n')
+            return 1;
+    return 0;
+}
+
 static int set_string(char **dst, const char *s)
 {
     if (!s)
@@ -693,7 +701,9 @@ int vnxp_extract_event(vnxp_matcher *m, vnx_error *err)
         rc = find_org(m, date, title, sent, opening, &org, err);
     if (rc == VNX_OK) {
         const char *type = event_type(&cs, title, sent, opening);
-        if (!type)
+        // An article whose cues name no meeting reports one of another kind;
+        // an empty document reports none.
+        if (!type && has_text(m->text))
             type = vnxp_lexicon_lookup(vnxp_lexicon_find(&m->x->patterns, "event_types"), "khac", 4);
         r->event.organization = org;
         org = NULL;
