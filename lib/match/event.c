@@ -27,6 +27,7 @@ enum {
     MAX_TITLE_BYTES = 400,       // a longer first line is body text
     MAX_TITLE_SEARCH_LINES = 16, // furniture lines skipped before giving up
     MAX_HELD_DISTANCE = 300,     // bytes between a date and its verb
+    DIRECTIVE_DATE_GAP = 400,    // bytes between a directive and its date
     OPENING_PARAGRAPHS = 2,      // what counts as the opening of the body
     BYLINE_TAIL_LINES = 10,      // last lines searched for a lone name
     BODY_LINE_WORDS = 12,        // a line this long is body text
@@ -358,16 +359,20 @@ static int find_title(vnxp_matcher *m, range *title, size_t *body, vnx_error *er
 
 /* ---- the meeting's date -------------------------------------------------- */
 
-// A directive's issue date: its value is a directive's date, next to it.
+// A directive's issue date: its value is the date of a directive cited
+// near it.
 static int is_directive_date(const vnxp_matcher *m, const vnx_date *d)
 {
     for (size_t i = 0; i < m->result->ndirectives; i++) {
         const vnx_directive *dir = &m->result->directives[i];
         if (!dir->date || strcmp(dir->date, d->value) != 0)
             continue;
-        size_t gap = d->span.start >= dir->span.end ? d->span.start - dir->span.end
-                                                    : dir->span.start - (d->span.end < dir->span.start ? d->span.end : dir->span.start);
-        if (gap < 400)
+        size_t gap = 0;
+        if (d->span.start >= dir->span.end)
+            gap = d->span.start - dir->span.end;
+        else if (dir->span.start >= d->span.end)
+            gap = dir->span.start - d->span.end;
+        if (gap < DIRECTIVE_DATE_GAP)
             return 1;
     }
     return 0;
@@ -421,12 +426,12 @@ static int tie_of(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
     const vnxp_text *t = m->text;
     range sent = sentence_of(t, s, e);
     size_t held, end;
-    size_t limit = e + MAX_HELD_DISTANCE < sent.e ? e + MAX_HELD_DISTANCE : sent.e;
-    int got = held_between(m, e, limit, &held, err);
+    int got = matches(m, "_other_lead", s, NULL, err);
     if (got)
+        return got > 0 ? TIE_NONE : -1; // a batch, a birth, the end of a period
+    size_t limit = e + MAX_HELD_DISTANCE < sent.e ? e + MAX_HELD_DISTANCE : sent.e;
+    if ((got = held_between(m, e, limit, &held, err)) != 0)
         return got > 0 ? TIE_HELD_AFTER : -1;
-    if ((got = matches(m, "_other_lead", s, NULL, err)) != 0)
-        return got > 0 ? TIE_NONE : -1;
     if ((got = held_between(m, sent.s, s, &held, err)) < 0)
         return -1;
     if (got && s - held <= MAX_HELD_DISTANCE) {

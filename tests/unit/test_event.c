@@ -159,6 +159,9 @@ START_TEST(date_before_the_held_verb)
     assert_date("Sáng ngày 25/6/2024, tại hội trường nhà văn hóa, Chi bộ thôn Tây long trọng tổ "
                 "chức Đại hội Chi bộ nhiệm kỳ 2024 - 2027.\n",
                 "2024-06-25");
+    assert_date("(TTV) – Ngày 06/01/2025, tại TP. Vinh, Đảng ủy Học viện Chính trị khu vực tổ chức "
+                "Hội nghị tổng kết.\n",
+                "2025-01-06");
 }
 END_TEST
 
