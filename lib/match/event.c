@@ -115,7 +115,8 @@ static size_t count_words(const vnxp_text *t, size_t s, size_t e)
 {
     size_t n = 0;
     for (size_t i = s; i < e; i++)
-        if (!is_space(t->s[i]) && t->s[i] != '\n' && (i == s || is_space(t->s[i - 1]) || t->s[i - 1] == '\n'))
+        if (!is_space(t->s[i]) && t->s[i] != '\n' &&
+            (i == s || is_space(t->s[i - 1]) || t->s[i - 1] == '\n'))
             n++;
     return n;
 }
@@ -140,7 +141,8 @@ static int is_full_stop(const vnxp_text *t, size_t at)
     if (at + 1 < t->len && !is_space(t->s[at + 1]) && t->s[at + 1] != '\n')
         return 0;
     size_t w = at;
-    while (w > 0 && ((t->s[w - 1] >= 'A' && t->s[w - 1] <= 'Z') || (t->s[w - 1] >= 'a' && t->s[w - 1] <= 'z')))
+    while (w > 0 && ((t->s[w - 1] >= 'A' && t->s[w - 1] <= 'Z') ||
+                     (t->s[w - 1] >= 'a' && t->s[w - 1] <= 'z')))
         w--;
     int short_abbrev = at - w >= 1 && at - w <= 3 && t->s[w] >= 'A' && t->s[w] <= 'Z' &&
                        (w == 0 || is_space(t->s[w - 1]) || t->s[w - 1] == '\n');
@@ -290,8 +292,8 @@ static void join_title_lines(const vnxp_text *t, range *title)
             at = line_end(t, at) + 1;
         if (at >= t->len || !trimmed_line(t, at, &nl))
             return;
-        int upper = !colon && is_upper_case(t, title->s, title->e) && is_upper_case(t, nl.s, nl.e) &&
-                    title->e - title->s < 40;
+        int upper = !colon && is_upper_case(t, title->s, title->e) &&
+                    is_upper_case(t, nl.s, nl.e) && title->e - title->s < 40;
         if (!colon && !upper)
             return;
         title->e = nl.e;
@@ -709,10 +711,12 @@ int vnxp_extract_event(vnxp_matcher *m, vnx_error *err)
         // An article whose cues name no meeting reports one of another kind;
         // an empty document reports none.
         if (!type && has_text(m->text))
-            type = vnxp_lexicon_lookup(vnxp_lexicon_find(&m->x->patterns, "event_types"), "khac", 4);
+            type =
+                vnxp_lexicon_lookup(vnxp_lexicon_find(&m->x->patterns, "event_types"), "khac", 4);
         r->event.organization = org;
         org = NULL;
-        if (set_string((char **)&r->event.type, type) || (date && set_string((char **)&r->event.date, date->value)))
+        if (set_string((char **)&r->event.type, type) ||
+            (date && set_string((char **)&r->event.date, date->value)))
             rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     }
     if (rc == VNX_OK && title.e > title.s && !(r->title = vnxp_hit_text(m, title.s, title.e)))

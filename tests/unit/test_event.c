@@ -65,19 +65,27 @@ START_TEST(type_of_each_kind)
     static const struct {
         const char *text, *type;
     } cases[] = {
-        {"Chiều ngày 3/12/2024, Chi bộ Tổ Văn họp kiểm điểm, đánh giá, xếp loại đảng viên.", "kiểm điểm"},
+        {"Chiều ngày 3/12/2024, Chi bộ Tổ Văn họp kiểm điểm, đánh giá, xếp loại đảng viên.",
+         "kiểm điểm"},
         {"Chi bộ Phòng Tài vụ tiến hành bình xét, phân loại đảng viên năm 2024.", "kiểm điểm"},
-        {"Sáng 8/1/2025, Đảng ủy xã Tân Lộc tổ chức Hội nghị tổng kết công tác Đảng năm 2024.", "tổng kết"},
+        {"Sáng 8/1/2025, Đảng ủy xã Tân Lộc tổ chức Hội nghị tổng kết công tác Đảng năm 2024.",
+         "tổng kết"},
         {"Ngày 2/6/2024, Đảng ủy phường tổ chức Hội nghị sơ kết 6 tháng đầu năm.", "sơ kết"},
-        {"Hội nghị trực tuyến đánh giá 02 năm thực hiện Kết luận của Tỉnh ủy đã diễn ra.", "sơ kết"},
+        {"Hội nghị trực tuyến đánh giá 02 năm thực hiện Kết luận của Tỉnh ủy đã diễn ra.",
+         "sơ kết"},
         {"Ngày 9/3/2025, Chi bộ thôn Bắc tổ chức Đại hội Chi bộ nhiệm kỳ 2025 - 2027.", "đại hội"},
-        {"Chi bộ Khối Văn phòng sinh hoạt chuyên đề tháng 4 về học tập tấm gương đạo đức.", "sinh hoạt chi bộ"},
-        {"Chi bộ trường THCS Lam Sơn long trọng tổ chức Lễ kết nạp đảng viên mới cho cô giáo Mai.", "kết nạp đảng viên"},
-        {"Đảng ủy phường Nam Sơn trao tặng Huy hiệu Đảng cho 15 đảng viên lão thành.", "trao huy hiệu"},
+        {"Chi bộ Khối Văn phòng sinh hoạt chuyên đề tháng 4 về học tập tấm gương đạo đức.",
+         "sinh hoạt chi bộ"},
+        {"Chi bộ trường THCS Lam Sơn long trọng tổ chức Lễ kết nạp đảng viên mới cho cô giáo Mai.",
+         "kết nạp đảng viên"},
+        {"Đảng ủy phường Nam Sơn trao tặng Huy hiệu Đảng cho 15 đảng viên lão thành.",
+         "trao huy hiệu"},
         {"Bác Lương nhận Huy hiệu 70 năm tuổi Đảng tại nhà riêng.", "trao huy hiệu"},
-        {"Đảng bộ Trường THPT Bình Minh học tập, quán triệt Nghị quyết Hội nghị Trung ương 8.", "học tập nghị quyết"},
+        {"Đảng bộ Trường THPT Bình Minh học tập, quán triệt Nghị quyết Hội nghị Trung ương 8.",
+         "học tập nghị quyết"},
         {"Chiều 2/2/2025, Đảng ủy xã tổ chức Lễ kỷ niệm 95 năm Ngày thành lập Đảng.", "kỷ niệm"},
-        {"Sáng 4/4/2024, Trung tâm Chính trị huyện khai giảng lớp bồi dưỡng đảng viên mới.", "khác"},
+        {"Sáng 4/4/2024, Trung tâm Chính trị huyện khai giảng lớp bồi dưỡng đảng viên mới.",
+         "khác"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         assert_type(cases[i].text, cases[i].type);
@@ -118,8 +126,9 @@ END_TEST
 // Preparing congresses, admission targets: meetings of another kind.
 START_TEST(type_other_kinds)
 {
-    assert_type("ĐẢNG ỦY XÃ HƯNG LONG TRIỂN KHAI CÔNG TÁC CHUẨN BỊ ĐẠI HỘI ĐẢNG CÁC CẤP\n\nNội dung.\n",
-                "khác");
+    assert_type(
+        "ĐẢNG ỦY XÃ HƯNG LONG TRIỂN KHAI CÔNG TÁC CHUẨN BỊ ĐẠI HỘI ĐẢNG CÁC CẤP\n\nNội dung.\n",
+        "khác");
     assert_type("Thị ủy Sông Cầu giao chỉ tiêu kết nạp đảng viên năm 2025\n\nNội dung hội nghị.\n",
                 "khác");
 }
@@ -182,7 +191,8 @@ START_TEST(date_not_a_datelines)
 {
     assert_date("Thứ Hai, 14/10/2024, 09:15\n\nNgày 12/10, Chi bộ xóm Đình tổ chức Đại hội.\n",
                 "2024-10-12");
-    assert_date("Đăng lúc: 10:20:05 16/10/2024\n\nChi bộ xóm Đình tổ chức Đại hội năm 2024.\n", NULL);
+    assert_date("Đăng lúc: 10:20:05 16/10/2024\n\nChi bộ xóm Đình tổ chức Đại hội năm 2024.\n",
+                NULL);
     assert_date(" date 2024-10-16 Chi bộ xóm Đình tổ chức Đại hội chi bộ.\n", NULL);
     assert_date("16/10/2024\n\nChi bộ xóm Đình tổ chức Đại hội chi bộ.\n", NULL);
 }
@@ -195,7 +205,8 @@ START_TEST(date_after_the_held_verb)
     assert_date("Lễ trao Huy hiệu Đảng năm 2024\n\nĐảng ủy phường Hạ Long đã tổ chức lễ trao Huy "
                 "hiệu Đảng đợt 2/9 cho các đảng viên vào sáng 29/8.\n",
                 "2024-08-29");
-    assert_date("Đảng ủy phường Hạ Long tổ chức lễ trao Huy hiệu Đảng đợt ngày 3/2/2025 cho 12 đảng viên.\n",
+    assert_date("Đảng ủy phường Hạ Long tổ chức lễ trao Huy hiệu Đảng đợt ngày 3/2/2025 cho 12 "
+                "đảng viên.\n",
                 NULL);
 }
 END_TEST
@@ -203,24 +214,27 @@ END_TEST
 // A paragraph that opens with the date, even when the sentence ends there.
 START_TEST(date_opening_a_paragraph)
 {
-    assert_date("Ngày 5 tháng 3 năm 2024. Tại hội trường xã, chi bộ tiến hành họp.\n", "2024-03-05");
+    assert_date("Ngày 5 tháng 3 năm 2024. Tại hội trường xã, chi bộ tiến hành họp.\n",
+                "2024-03-05");
 }
 END_TEST
 
 // A range gives its first day.
 START_TEST(date_first_day_of_a_range)
 {
-    assert_date("Trong hai ngày 14-15/6/2024, Đảng bộ xã Phú Lâm tổ chức Đại hội đại biểu lần thứ X.\n",
-                "2024-06-14");
+    assert_date(
+        "Trong hai ngày 14-15/6/2024, Đảng bộ xã Phú Lâm tổ chức Đại hội đại biểu lần thứ X.\n",
+        "2024-06-14");
 }
 END_TEST
 
 // A body holding the meeting as subject beats a count of cells.
 START_TEST(date_with_holding_body_first)
 {
-    assert_date("Trước đó, từ ngày 04/12 đến ngày 15/12, 08/08 chi bộ đã tổ chức hội nghị kiểm điểm. "
-                "Sáng ngày 20/12/2024, Đảng bộ Trường THPT Hòa Bình tổ chức Hội nghị kiểm điểm.\n",
-                "2024-12-20");
+    assert_date(
+        "Trước đó, từ ngày 04/12 đến ngày 15/12, 08/08 chi bộ đã tổ chức hội nghị kiểm điểm. "
+        "Sáng ngày 20/12/2024, Đảng bộ Trường THPT Hòa Bình tổ chức Hội nghị kiểm điểm.\n",
+        "2024-12-20");
 }
 END_TEST
 
@@ -236,8 +250,9 @@ END_TEST
 
 START_TEST(org_after_the_date)
 {
-    assert_org("Ngày 10/9/2024, tại Nhà văn hóa xã, Đảng ủy xã Tân Phú tổ chức Hội nghị tổng kết.\n",
-               "Đảng ủy xã Tân Phú");
+    assert_org(
+        "Ngày 10/9/2024, tại Nhà văn hóa xã, Đảng ủy xã Tân Phú tổ chức Hội nghị tổng kết.\n",
+        "Đảng ủy xã Tân Phú");
 }
 END_TEST
 
@@ -253,8 +268,9 @@ END_TEST
 
 START_TEST(org_in_the_title)
 {
-    assert_org("Huyện ủy Kim Sơn quán triệt Nghị quyết Trung ương 9\n\nHội nghị diễn ra trực tuyến.\n",
-               "Huyện ủy Kim Sơn");
+    assert_org(
+        "Huyện ủy Kim Sơn quán triệt Nghị quyết Trung ương 9\n\nHội nghị diễn ra trực tuyến.\n",
+        "Huyện ủy Kim Sơn");
 }
 END_TEST
 
@@ -284,9 +300,11 @@ END_TEST
 // A first line that is a sentence of the body: no headline.
 START_TEST(title_null_for_body_first)
 {
-    assert_title("Sáng ngày 9/3/2025, Chi bộ thôn Nam tổ chức Đại hội nhiệm kỳ 2025 - 2027.\n", NULL);
-    assert_title("Ký kết giao ước thi đua năm 2025.\nNăm 2024, Đảng bộ phường hoàn thành các chỉ tiêu.\n",
+    assert_title("Sáng ngày 9/3/2025, Chi bộ thôn Nam tổ chức Đại hội nhiệm kỳ 2025 - 2027.\n",
                  NULL);
+    assert_title(
+        "Ký kết giao ước thi đua năm 2025.\nNăm 2024, Đảng bộ phường hoàn thành các chỉ tiêu.\n",
+        NULL);
     assert_title("(TTV) - Chi bộ thôn Nam tổ chức Đại hội nhiệm kỳ mới\n", NULL);
 }
 END_TEST
@@ -310,7 +328,8 @@ END_TEST
 START_TEST(author_labelled)
 {
     assert_author("Nội dung bài.\nTác giả: Nguyễn Văn Bình\n", "Nguyễn Văn Bình");
-    assert_author("Tin bài: Chi bộ Ban Quản lý dự án\n\nNội dung bài.\n", "Chi bộ Ban Quản lý dự án");
+    assert_author("Tin bài: Chi bộ Ban Quản lý dự án\n\nNội dung bài.\n",
+                  "Chi bộ Ban Quản lý dự án");
     assert_author("Nội dung bài.\nNgười viết: Đỗ Hạnh\nTrả lời\n", "Đỗ Hạnh");
     assert_author("Nội dung bài.\nNguồn tin: Trần Thu - Cán bộ Huyện đoàn\n", "Trần Thu");
     assert_author("Nội dung bài.\nThực hiện:\nLê Quỳnh\nViết bình luận\n", "Lê Quỳnh");
@@ -321,8 +340,9 @@ END_TEST
 START_TEST(author_lone_name_at_end)
 {
     assert_author("Hội nghị kết thúc trong không khí phấn khởi.\nMinh Khoa\n", "Minh Khoa");
-    assert_author("Hội nghị kết thúc.\nT.H\nTrả lời\nEmail của bạn sẽ không được hiển thị công khai.\n",
-                  "T.H");
+    assert_author(
+        "Hội nghị kết thúc.\nT.H\nTrả lời\nEmail của bạn sẽ không được hiển thị công khai.\n",
+        "T.H");
     assert_author("Hội nghị kết thúc.\nHOÀNG LAN\n", "HOÀNG LAN");
     assert_author("Hội nghị kết thúc.\nBảo Ngọc (CTV)\nTin liên quan:\n- Chi bộ thôn Nam tổ chức "
                   "Đại hội nhiệm kỳ 2025 - 2027 thành công tốt đẹp và đầy trách nhiệm\n",
