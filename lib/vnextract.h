@@ -335,7 +335,8 @@ VNX_EXPORT void vnx_document_clear(vnx_document *doc);
 
 /**
  * The record as JSON (SPEC.md), NUL-terminated, with no trailing newline.
- * Returns NULL when out of memory. Caller frees with vnx_free().
+ * `flags` are VNX_JSON_* bits. Returns NULL when out of memory. Caller frees
+ * with vnx_free().
  */
 VNX_EXPORT char *vnx_result_to_json(const vnx_result *r, unsigned flags);
 
@@ -346,6 +347,39 @@ VNX_EXPORT char *vnx_result_to_json(const vnx_result *r, unsigned flags);
  * vnx_free().
  */
 VNX_EXPORT char *vnx_error_to_json(const char *source, const char *message, unsigned flags);
+
+/* The fields of the record, one bit per top-level key but "source". */
+#define VNX_FIELD_TITLE (1u << 0)
+#define VNX_FIELD_EVENT (1u << 1)
+#define VNX_FIELD_DATES (1u << 2)
+#define VNX_FIELD_DIRECTIVES (1u << 3)
+#define VNX_FIELD_OFFICIALS (1u << 4)
+#define VNX_FIELD_TALLIES (1u << 5)
+#define VNX_FIELD_ATTENDANCE (1u << 6)
+#define VNX_FIELD_AUTHOR (1u << 7)
+#define VNX_FIELD_WARNINGS (1u << 8)
+/** Every field: what vnx_result_to_json() emits. */
+#define VNX_FIELD_ALL ((1u << 9) - 1)
+
+/**
+ * The record as JSON with only the keys whose VNX_FIELD_* bit is set in
+ * `fields` (in the record's usual order); "source" is always there. Returns
+ * NULL when out of memory. Caller frees with vnx_free().
+ */
+VNX_EXPORT char *vnx_result_to_json_fields(const vnx_result *r, unsigned flags,
+                                           unsigned fields);
+
+/**
+ * The VNX_FIELD_* bit of the field named by the `len` bytes at `name` (its
+ * JSON key: "dates", "officials"...), or 0 when there is no such field.
+ */
+VNX_EXPORT unsigned vnx_field_from_name(const char *name, size_t len);
+
+/**
+ * The name (JSON key) of the single VNX_FIELD_* bit `field`, in static
+ * storage; NULL when `field` is not exactly one field bit.
+ */
+VNX_EXPORT const char *vnx_field_name(unsigned field);
 
 /** Free a string the library allocated. NULL is a no-op. */
 VNX_EXPORT void vnx_free(void *p);

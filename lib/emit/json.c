@@ -138,25 +138,61 @@ static json_object *array_json(const void *items, size_t n, size_t size,
     return a;
 }
 
-static json_object *record_json(const vnx_result *r, unsigned flags)
+// The record's top-level keys but "source", in order, with their field bits.
+static const struct field {
+    unsigned bit;
+    const char *name;
+} fields_table[] = {
+    {VNX_FIELD_TITLE, "title"},           {VNX_FIELD_EVENT, "event"},
+    {VNX_FIELD_DATES, "dates"},           {VNX_FIELD_DIRECTIVES, "directives"},
+    {VNX_FIELD_OFFICIALS, "officials"},   {VNX_FIELD_TALLIES, "tallies"},
+    {VNX_FIELD_ATTENDANCE, "attendance"}, {VNX_FIELD_AUTHOR, "author"},
+    {VNX_FIELD_WARNINGS, "warnings"},
+};
+
+static json_object *warnings_json(const vnx_result *r)
 {
-    json_object *o = json_object_new_object();
-    json_object_object_add(o, "source", str_or_null(r->source));
-    json_object_object_add(o, "title", str_or_null(r->title));
-    json_object_object_add(o, "event", event_json(&r->event));
-#define ARRAY(key, arr, n, fn)                                                           \
-    json_object_object_add(o, key, array_json(r->arr, r->n, sizeof *r->arr, fn, flags))
-    ARRAY("dates", dates, ndates, date_json);
-    ARRAY("directives", directives, ndirectives, directive_json);
-    ARRAY("officials", officials, nofficials, official_json);
-    ARRAY("tallies", tallies, ntallies, tally_json);
-    ARRAY("attendance", attendance, nattendance, attendance_json);
-#undef ARRAY
-    json_object_object_add(o, "author", str_or_null(r->author));
     json_object *warnings = json_object_new_array_ext((int)r->nwarnings);
     for (size_t i = 0; i < r->nwarnings; i++)
         json_object_array_add(warnings, json_object_new_string(r->warnings[i]));
-    json_object_object_add(o, "warnings", warnings);
+    return warnings;
+}
+
+// The value of one field of the record.
+static json_object *field_json(const vnx_result *r, unsigned bit, unsigned flags)
+{
+#define ARRAY(arr, n, fn) array_json(r->arr, r->n, sizeof *r->arr, fn, flags)
+    switch (bit) {
+    case VNX_FIELD_TITLE:
+        return str_or_null(r->title);
+    case VNX_FIELD_EVENT:
+        return event_json(&r->event);
+    case VNX_FIELD_DATES:
+        return ARRAY(dates, ndates, date_json);
+    case VNX_FIELD_DIRECTIVES:
+        return ARRAY(directives, ndirectives, directive_json);
+    case VNX_FIELD_OFFICIALS:
+        return ARRAY(officials, nofficials, official_json);
+    case VNX_FIELD_TALLIES:
+        return ARRAY(tallies, ntallies, tally_json);
+    case VNX_FIELD_ATTENDANCE:
+        return ARRAY(attendance, nattendance, attendance_json);
+    case VNX_FIELD_AUTHOR:
+        return str_or_null(r->author);
+    default:
+        return warnings_json(r);
+    }
+#undef ARRAY
+}
+
+static json_object *record_json(const vnx_result *r, unsigned flags, unsigned fields)
+{
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "source", str_or_null(r->source));
+    for (size_t i = 0; i < sizeof fields_table / sizeof *fields_table; i++)
+        if (fields & fields_table[i].bit)
+            json_object_object_add(o, fields_table[i].name,
+                                   field_json(r, fields_table[i].bit, flags));
     return o;
 }
 
@@ -174,9 +210,14 @@ static char *to_string(json_object *o, unsigned flags)
     return copy;
 }
 
+char *vnx_result_to_json_fields(const vnx_result *r, unsigned flags, unsigned fields)
+{
+    return r ? to_string(record_json(r, flags, fields), flags) : NULL;
+}
+
 char *vnx_result_to_json(const vnx_result *r, unsigned flags)
 {
-    return r ? to_string(record_json(r, flags), flags) : NULL;
+    return vnx_result_to_json_fields(r, flags, VNX_FIELD_ALL);
 }
 
 char *vnx_error_to_json(const char *source, const char *message, unsigned flags)
@@ -187,6 +228,24 @@ char *vnx_error_to_json(const char *source, const char *message, unsigned flags)
     json_object_object_add(o, "source", str_or_null(source));
     json_object_object_add(o, "error", str_or_null(message ? message : "error"));
     return to_string(o, flags);
+}
+
+unsigned vnx_field_from_name(const char *name, size_t len)
+{
+    if (!name)
+        return 0;
+    for (size_t i = 0; i < sizeof fields_table / sizeof *fields_table; i++)
+        if (strlen(fields_table[i].name) == len && memcmp(fields_table[i].name, name, len) == 0)
+            return fields_table[i].bit;
+    return 0;
+}
+
+const char *vnx_field_name(unsigned field)
+{
+    for (size_t i = 0; i < sizeof fields_table / sizeof *fields_table; i++)
+        if (fields_table[i].bit == field)
+            return fields_table[i].name;
+    return NULL;
 }
 
 void vnx_free(void *p)

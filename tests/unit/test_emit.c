@@ -1,8 +1,8 @@
 /**
  * test_emit.c: vnx_result_to_json (SPEC.md, "One record per input
  * document"): valid JSON with every key, nulls and empty arrays, the pretty
- * and no-spans flags, the source, warnings for invalid UTF-8, and UTF-8
- * output.
+ * and no-spans flags, the source, warnings for invalid UTF-8, UTF-8
+ * output, and the field mask of vnx_result_to_json_fields().
  *
  * SPDX-License-Identifier: MIT
  */
@@ -395,6 +395,102 @@ START_TEST(null_result)
 }
 END_TEST
 
+/* ---- fields ----------------------------------------------------------------- */
+
+static const char fields_sample[] = "Ngày 05/3/2024, Chi bộ học tập Chỉ thị số 12-CT/HU.";
+
+START_TEST(fields_all_is_the_default_record)
+{
+    vnx_result *r = extract(fields_sample);
+    char *all = vnx_result_to_json_fields(r, VNX_JSON_DEFAULT, VNX_FIELD_ALL);
+    char *def = vnx_result_to_json(r, VNX_JSON_DEFAULT);
+    ck_assert_ptr_nonnull(all);
+    ck_assert_str_eq(all, def);
+    vnx_free(all);
+    vnx_free(def);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(fields_subset_keeps_source_and_order)
+{
+    vnx_result *r = extract(fields_sample);
+    vnx_result_set_source(r, "a.txt");
+    // Asked in another order than the record's: the record's order wins.
+    char *s = vnx_result_to_json_fields(r, VNX_JSON_NO_SPANS, VNX_FIELD_DIRECTIVES | VNX_FIELD_DATES);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_str_eq(s, "{\"source\":\"a.txt\",\"dates\":[{\"text\":\"Ngày 05/3/2024\","
+                        "\"value\":\"2024-03-05\"}],\"directives\":[{\"text\":\"Chỉ thị số "
+                        "12-CT/HU\",\"type\":\"Chỉ thị\",\"number\":\"12-CT/HU\",\"date\":null,"
+                        "\"issuer\":null}]}");
+    vnx_free(s);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(fields_none_is_only_the_source)
+{
+    vnx_result *r = extract(fields_sample);
+    char *s = vnx_result_to_json_fields(r, VNX_JSON_DEFAULT, 0);
+    ck_assert_str_eq(s, "{\"source\":null}");
+    vnx_free(s);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(fields_unknown_bits_ignored)
+{
+    vnx_result *r = extract(fields_sample);
+    char *s = vnx_result_to_json_fields(r, VNX_JSON_DEFAULT, VNX_FIELD_AUTHOR | (1u << 20));
+    ck_assert_str_eq(s, "{\"source\":null,\"author\":null}");
+    vnx_free(s);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(field_names_round_trip)
+{
+    static const char *const names[] = {"title",     "event",   "dates",      "directives",
+                                        "officials", "tallies", "attendance", "author",
+                                        "warnings"};
+    unsigned seen = 0;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        unsigned bit = vnx_field_from_name(names[i], strlen(names[i]));
+        ck_assert_msg(bit != 0 && (bit & (bit - 1)) == 0, "%s: not one bit", names[i]);
+        ck_assert_str_eq(vnx_field_name(bit), names[i]);
+        seen |= bit;
+    }
+    ck_assert_uint_eq(seen, VNX_FIELD_ALL);
+}
+END_TEST
+
+START_TEST(field_from_name_rejects_others)
+{
+    ck_assert_uint_eq(vnx_field_from_name("source", 6), 0);
+    ck_assert_uint_eq(vnx_field_from_name("date", 4), 0);
+    ck_assert_uint_eq(vnx_field_from_name("Dates", 5), 0);
+    ck_assert_uint_eq(vnx_field_from_name("dates ", 6), 0);
+    ck_assert_uint_eq(vnx_field_from_name("", 0), 0);
+    ck_assert_uint_eq(vnx_field_from_name(NULL, 5), 0);
+    // Only `len` bytes are read: a name inside a comma-separated list.
+    ck_assert_uint_eq(vnx_field_from_name("dates,officials", 5), VNX_FIELD_DATES);
+}
+END_TEST
+
+START_TEST(field_name_of_non_fields)
+{
+    ck_assert_ptr_null(vnx_field_name(0));
+    ck_assert_ptr_null(vnx_field_name(VNX_FIELD_DATES | VNX_FIELD_TITLE));
+    ck_assert_ptr_null(vnx_field_name(VNX_FIELD_ALL + 1));
+}
+END_TEST
+
+START_TEST(fields_null_result)
+{
+    ck_assert_ptr_null(vnx_result_to_json_fields(NULL, VNX_JSON_DEFAULT, VNX_FIELD_ALL));
+}
+END_TEST
+
 static Suite *emit_suite(void)
 {
     Suite *s = suite_create("emit");
@@ -431,6 +527,18 @@ static Suite *emit_suite(void)
     tcase_add_test(tc, nfd_input_gives_nfc_strings);
     tcase_add_test(tc, control_characters_escaped);
     tcase_add_test(tc, null_result);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("fields");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, fields_all_is_the_default_record);
+    tcase_add_test(tc, fields_subset_keeps_source_and_order);
+    tcase_add_test(tc, fields_none_is_only_the_source);
+    tcase_add_test(tc, fields_unknown_bits_ignored);
+    tcase_add_test(tc, field_names_round_trip);
+    tcase_add_test(tc, field_from_name_rejects_others);
+    tcase_add_test(tc, field_name_of_non_fields);
+    tcase_add_test(tc, fields_null_result);
     suite_add_tcase(s, tc);
     return s;
 }
