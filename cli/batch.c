@@ -76,6 +76,8 @@ void job_free(job *j)
     free(j->error);
     vnx_free(j->record);
     free(j->message);
+    vnx_free(j->text);
+    vnx_result_free(j->result);
     free(j);
 }
 
@@ -133,9 +135,17 @@ static void process_job(const batch_config *cfg, job *j)
     const char *name = source ? source : j->source;
     vnx_result *r = text ? vnx_extract(cfg->x, text, len, &err) : NULL;
     if (r && vnx_result_set_source(r, name) == VNX_OK)
-        j->record = vnx_result_to_json(r, cfg->json_flags);
+        j->record = vnx_result_to_json_fields(r, cfg->json_flags, cfg->fields);
     if (!j->record)
         fail_job(j, name, err.code != VNX_OK ? err.message : "out of memory", cfg->json_flags);
+    if (cfg->review && j->record && !j->message) {
+        // The page is written in input order, by the writer: keep what it shows.
+        j->text = text;
+        j->text_len = len;
+        j->result = r;
+        text = NULL;
+        r = NULL;
+    }
     vnx_result_free(r);
     vnx_free(text);
     free(source);
@@ -195,6 +205,13 @@ static void write_job(batch *b, job *j)
         (fputs(j->record, stdout) == EOF || fputc('\n', stdout) == EOF)) {
         b->stop = 1;
         b->write_errno = errno;
+    }
+    if (b->cfg.review && j->result &&
+        review_add(b->cfg.review, vnx_result_source(j->result), j->text, j->text_len,
+                   j->result) != 0) {
+        clear_progress(b);
+        fprintf(stderr, "vnextract: review page: %s\n", strerror(errno));
+        b->failed = 1;
     }
     b->bytes_done += j->len;
     show_progress(b);

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "review.h"
 #include "vnextract.h"
 
 /* How an input is read. */
@@ -27,6 +28,9 @@ typedef struct job {
     /* set by the worker */
     char *record;        /* the JSON line to write */
     char *message;       /* a line for stderr, or NULL */
+    char *text;          /* for the review page: the text extracted from */
+    size_t text_len;
+    vnx_result *result;  /* for the review page: the record */
     int done;
 } job;
 
@@ -34,6 +38,8 @@ typedef struct job {
 typedef struct batch_config {
     const vnx_extractor *x;
     unsigned json_flags;
+    unsigned fields;      /* VNX_FIELD_* bits to emit */
+    review *review;       /* the --html page (written in input order), or NULL */
     const char *encoding; /* NULL: UTF-8, or UTF-16/32 by BOM */
     int threads;          /* 1: everything on the calling thread */
     int progress;         /* a progress line on stderr */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "review.h"
 
 enum { DEFAULT_MAX_BYTES = 32 << 20, MAX_THREADS = 256 };
 
@@ -50,6 +51,11 @@ static const char usage_text[] =
     "Output:\n"
     "  --pretty          indent each record over several lines\n"
     "  --no-spans        leave out the \"span\" members\n"
+    "  --fields LIST     emit only these fields (and \"source\"), comma-separated:\n"
+    "                    title,event,dates,directives,officials,tallies,\n"
+    "                    attendance,author,warnings\n"
+    "  --html FILE       also write FILE, an HTML page showing each document with\n"
+    "                    every extracted span highlighted by kind\n"
     "  --help            show this help and exit\n"
     "  --version         show the library and pattern set versions and exit\n"
     "\n"
@@ -73,6 +79,8 @@ typedef struct command {
     const char *encoding;
     int threads; /* 0: the number of cores */
     int no_progress;
+    unsigned fields;       // VNX_FIELD_* bits
+    const char *html_path; // --html FILE, or NULL
     int show_help, show_version;
     const char **inputs; // argv's inputs, in order
     int ninputs;
@@ -109,11 +117,37 @@ static int parse_format(const char *s, input_format *f)
     return -1;
 }
 
+// Read a --fields LIST ("dates,officials") into `mask`; 0, or 2 for a usage
+// error (reported with the valid names).
+static int parse_fields(const char *list, unsigned *mask)
+{
+    *mask = 0;
+    for (const char *p = list;; p++) {
+        size_t n = strcspn(p, ",");
+        unsigned bit = vnx_field_from_name(p, n);
+        if (!bit) {
+            fprintf(stderr, "vnextract: unknown field '%.*s' in --fields; valid fields:", (int)n, p);
+            for (unsigned b = 1; b & VNX_FIELD_ALL; b <<= 1)
+                fprintf(stderr, "%s%s", b == 1 ? " " : ",", vnx_field_name(b));
+            fputs("\nTry 'vnextract --help' for more information.\n", stderr);
+            return 2;
+        }
+        *mask |= bit;
+        p += n;
+        if (*p == '\0')
+            return 0;
+    }
+}
+
 // Apply option `name` with its `value`; 0, or 2 for a bad value (reported).
 static int set_option(command *cmd, const char *name, const char *value)
 {
     if (strcmp(name, "--patterns") == 0) {
         cmd->opts.patterns_dir = value;
+    } else if (strcmp(name, "--fields") == 0) {
+        return parse_fields(value, &cmd->fields);
+    } else if (strcmp(name, "--html") == 0) {
+        cmd->html_path = value;
     } else if (strcmp(name, "--encoding") == 0) {
         cmd->encoding = value;
     } else if (strcmp(name, "--from") == 0) {
@@ -135,7 +169,7 @@ static int set_option(command *cmd, const char *name, const char *value)
 static int takes_value(const char *name)
 {
     static const char *const names[] = {"--patterns", "--encoding", "--from", "--max-bytes",
-                                        "--jobs", "-j"};
+                                        "--jobs", "-j", "--fields", "--html"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0)
             return 1;
@@ -197,7 +231,7 @@ static int number_of_cores(void)
 }
 
 // Extract every input as a batch; the exit status.
-static int run_batch(const command *cmd, const vnx_extractor *x)
+static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
 {
     input_list list;
     if (inputs_collect(cmd->inputs, cmd->ninputs, &list) != 0) {
@@ -205,7 +239,8 @@ static int run_batch(const command *cmd, const vnx_extractor *x)
         fprintf(stderr, "vnextract: out of memory\n");
         return 1;
     }
-    batch_config cfg = {.x = x, .json_flags = cmd->json_flags, .encoding = cmd->encoding,
+    batch_config cfg = {.x = x, .json_flags = cmd->json_flags, .fields = cmd->fields,
+                        .review = rv, .encoding = cmd->encoding,
                         .threads = cmd->threads ? cmd->threads : number_of_cores(),
                         .progress = !cmd->no_progress && isatty(STDERR_FILENO)};
     inputs_measure(&list, &cfg.total_docs, &cfg.total_bytes);
@@ -237,11 +272,23 @@ static int run_command(const command *cmd)
         fprintf(stderr, "vnextract: %s\n", err.message);
         return err.code == VNX_ERR_PATTERN || err.code == VNX_ERR_IO ? 2 : 1;
     }
+    char versions[160];
+    snprintf(versions, sizeof versions, "vnextract %s (patterns %s)", vnx_version(),
+             vnx_patterns_version(x));
     int status = 0;
-    if (cmd->show_version)
-        printf("vnextract %s (patterns %s)\n", vnx_version(), vnx_patterns_version(x));
-    else
-        status = run_batch(cmd, x);
+    review *rv = NULL;
+    if (cmd->show_version) {
+        puts(versions);
+    } else if (cmd->html_path && !(rv = review_open(cmd->html_path, versions))) {
+        fprintf(stderr, "vnextract: %s: %s\n", cmd->html_path, strerror(errno));
+        status = 1;
+    } else {
+        status = run_batch(cmd, x, rv);
+        if (rv && review_close(rv) != 0) {
+            fprintf(stderr, "vnextract: %s: %s\n", cmd->html_path, strerror(errno));
+            status = status ? status : 1;
+        }
+    }
     vnx_extractor_free(x);
     return status;
 }
@@ -253,6 +300,7 @@ int main(int argc, char **argv)
     command cmd = {0};
     vnx_options_init(&cmd.opts);
     cmd.input.max_bytes = DEFAULT_MAX_BYTES;
+    cmd.fields = VNX_FIELD_ALL;
     cmd.inputs = calloc((size_t)argc + 1, sizeof *cmd.inputs);
     if (!cmd.inputs) {
         fprintf(stderr, "vnextract: out of memory\n");

@@ -238,6 +238,9 @@ VNX_EXPORT void vnx_result_free(vnx_result *r);
  */
 VNX_EXPORT int vnx_result_set_source(vnx_result *r, const char *source);
 
+/** The record's "source", borrowed from `r`, or NULL when not set. */
+VNX_EXPORT const char *vnx_result_source(const vnx_result *r);
+
 /** The number of dates found. */
 VNX_EXPORT size_t vnx_result_date_count(const vnx_result *r);
 /** Date `i` (0-based), borrowed from `r`; NULL when out of range. */

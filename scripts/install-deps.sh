@@ -3,7 +3,11 @@
 # Runs apt-get as root (or through sudo); does nothing when all are present.
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config python3 libpcre2-dev libicu-dev libjson-c-dev libgumbo-dev check jq parallel valgrind clang)
+# parallel, valgrind, clang: the batch test, scripts/valgrind.sh, scripts/fuzz.sh;
+# chromium and a font: the review page test (headless browser, screenshot);
+# man-db: the install test reads the installed man pages.
+packages=(build-essential cmake pkg-config python3 libpcre2-dev libicu-dev libjson-c-dev
+          libgumbo-dev check jq parallel valgrind clang chromium fonts-dejavu-core man-db)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -73,6 +73,11 @@ int vnx_result_set_source(vnx_result *r, const char *source)
     return VNX_OK;
 }
 
+const char *vnx_result_source(const vnx_result *r)
+{
+    return r ? r->source : NULL;
+}
+
 // Append one zeroed element to an array of the result; NULL when out of memory.
 static void *add_item(void **items, size_t *n, size_t *cap, size_t size)
 {

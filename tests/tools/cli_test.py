@@ -72,6 +72,40 @@ def main(argv):
         check("--pretty: one record over several lines",
               r.returncode == 0 and r.stdout.count(b"\n") > 5 and json.loads(r.stdout))
 
+        r = run(vnx, "--fields", "directives,dates", good)
+        recs = records(r.stdout)
+        check("--fields: only those fields and the source, in the record's order",
+              r.returncode == 0 and len(recs) == 1 and
+              list(recs[0]) == ["source", "dates", "directives"], recs)
+        r = run(vnx, "--fields=officials", "--no-spans", good)
+        check("--fields=LIST works too", r.returncode == 0 and
+              list(records(r.stdout)[0]) == ["source", "officials"])
+        r = run(vnx, "--fields", "dates,colour", good)
+        check("--fields with an unknown field: exit 2, the valid names listed",
+              r.returncode == 2 and not r.stdout and b"'colour'" in r.stderr and
+              b"title,event,dates,directives,officials,tallies,attendance,author,warnings"
+              in r.stderr, r.stderr)
+        r = run(vnx, "--fields", "dates,", good)
+        check("--fields with an empty name: exit 2", r.returncode == 2 and not r.stdout)
+        r = run(vnx, "--fields")
+        check("--fields without a list: exit 2", r.returncode == 2)
+
+        page = os.path.join(tmp, "review.html")
+        r = run(vnx, "--html", page, good)
+        with open(page, encoding="utf-8") as f:
+            html = f.read()
+        check("--html: the page is written and the records still emitted",
+              r.returncode == 0 and len(records(r.stdout)) == 1 and
+              html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>") and
+              'data-kind="date"' in html and 'data-kind="directive"' in html, r.stderr)
+        nowhere = os.path.join(tmp, "no-such-dir", "review.html")
+        r = run(vnx, "--html", nowhere, good)
+        check("--html into a missing directory: exit 1, 'vnextract: FILE: reason'",
+              r.returncode == 1 and r.stderr.decode().startswith(f"vnextract: {nowhere}: "),
+              r.stderr)
+        r = run(vnx, "--html")
+        check("--html without a file: exit 2", r.returncode == 2)
+
         tree = os.path.join(tmp, "tree")
         os.makedirs(os.path.join(tree, "b", "c"))
         for rel in ("b/c/z.txt", "a.html", "b/y.htm", "skip.json", "b/x.txt"):
