@@ -126,7 +126,8 @@ static int parse_fields(const char *list, unsigned *mask)
         size_t n = strcspn(p, ",");
         unsigned bit = vnx_field_from_name(p, n);
         if (!bit) {
-            fprintf(stderr, "vnextract: unknown field '%.*s' in --fields; valid fields:", (int)n, p);
+            fprintf(stderr, "vnextract: unknown field '%.*s' in --fields; valid fields:", (int)n,
+                    p);
             for (unsigned b = 1; b & VNX_FIELD_ALL; b <<= 1)
                 fprintf(stderr, "%s%s", b == 1 ? " " : ",", vnx_field_name(b));
             fputs("\nTry 'vnextract --help' for more information.\n", stderr);

@@ -33,9 +33,9 @@ static const struct {
     const char *name;
     const char *fill, *line;
 } kinds[NKINDS] = {
-    {"date", "#ffe9a8", "#c99a00"},       {"directive", "#c4e3ff", "#1f6fbf"},
-    {"official", "#c9f2bd", "#2f8a1c"},   {"role", "#e6d7ff", "#7446c9"},
-    {"tally", "#ffc9c9", "#c22f2f"},      {"attendance", "#ffdcb8", "#c4650a"},
+    {"date", "#ffe9a8", "#c99a00"},     {"directive", "#c4e3ff", "#1f6fbf"},
+    {"official", "#c9f2bd", "#2f8a1c"}, {"role", "#e6d7ff", "#7446c9"},
+    {"tally", "#ffc9c9", "#c22f2f"},    {"attendance", "#ffdcb8", "#c4650a"},
 };
 
 /* ---- a growable string ---------------------------------------------------- */
@@ -307,8 +307,7 @@ static size_t skip_separator(const char *text, size_t len, size_t i)
 }
 
 // The longest role of `o` written at byte `i`, as a whole word; its length or 0.
-static size_t role_at(const vnx_official *o, const char *text, size_t len, size_t i,
-                      size_t *which)
+static size_t role_at(const vnx_official *o, const char *text, size_t len, size_t i, size_t *which)
 {
     size_t best = 0;
     for (size_t k = 0; k < o->nroles; k++) {
@@ -352,8 +351,7 @@ static void add_role(marks *ms, const vnx_official *o, size_t k, size_t start, s
 // Phó trưởng ban"), and one role just before the name, or before its
 // honorific ("Bí thư chi bộ đồng chí Nguyễn Văn A"). Only byte-exact,
 // whole-word matches count, so a role is never highlighted by guesswork.
-static void find_roles(marks *ms, const vnx_official *o, vnx_span sp, const char *text,
-                       size_t len)
+static void find_roles(marks *ms, const vnx_official *o, vnx_span sp, const char *text, size_t len)
 {
     size_t i = sp.end, k = 0;
     for (;;) {
@@ -533,12 +531,11 @@ static const char page_head[] =
     "  top: 100%; z-index: 3; margin-top: 4px; padding: 3px 8px; white-space: pre;\n"
     "  font-size: 13px; background: #222; color: #fff; border-radius: 4px; }\n";
 
-static const char page_body[] =
-    "</style>\n"
-    "</head>\n"
-    "<body>\n"
-    "<header>\n"
-    "<h1>vnextract review</h1>\n";
+static const char page_body[] = "</style>\n"
+                                "</head>\n"
+                                "<body>\n"
+                                "<header>\n"
+                                "<h1>vnextract review</h1>\n";
 
 review *review_open(const char *path, const char *generator)
 {
@@ -606,8 +603,7 @@ static void put_warnings(FILE *f, const vnx_result *r)
     fputs("</p>\n", f);
 }
 
-int review_add(review *rv, const char *source, const char *text, size_t len,
-               const vnx_result *res)
+int review_add(review *rv, const char *source, const char *text, size_t len, const vnx_result *res)
 {
     marks ms = {0};
     add_dates(&ms, res, len);
@@ -646,8 +642,9 @@ int review_close(review *rv)
 {
     if (!rv)
         return 0;
-    fprintf(rv->f, "</main>\n<footer><p class=\"summary\" style=\"text-align:center\">%zu %s"
-                   "</p></footer>\n</body>\n</html>\n",
+    fprintf(rv->f,
+            "</main>\n<footer><p class=\"summary\" style=\"text-align:center\">%zu %s"
+            "</p></footer>\n</body>\n</html>\n",
             rv->narticles, rv->narticles == 1 ? "article" : "articles");
     int failed = ferror(rv->f);
     int e = errno;

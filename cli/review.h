@@ -28,8 +28,7 @@ review *review_open(const char *path, const char *generator);
  * extracted from them, under the heading `source`. Returns 0, or -1 with
  * errno set (out of memory, or a write error).
  */
-int review_add(review *rv, const char *source, const char *text, size_t len,
-               const vnx_result *res);
+int review_add(review *rv, const char *source, const char *text, size_t len, const vnx_result *res);
 
 /**
  * Write the end of the page, close the file and free `rv` (NULL is a no-op).

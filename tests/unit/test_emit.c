@@ -417,7 +417,8 @@ START_TEST(fields_subset_keeps_source_and_order)
     vnx_result *r = extract(fields_sample);
     vnx_result_set_source(r, "a.txt");
     // Asked in another order than the record's: the record's order wins.
-    char *s = vnx_result_to_json_fields(r, VNX_JSON_NO_SPANS, VNX_FIELD_DIRECTIVES | VNX_FIELD_DATES);
+    char *s =
+        vnx_result_to_json_fields(r, VNX_JSON_NO_SPANS, VNX_FIELD_DIRECTIVES | VNX_FIELD_DATES);
     ck_assert_ptr_nonnull(s);
     ck_assert_str_eq(s, "{\"source\":\"a.txt\",\"dates\":[{\"text\":\"Ngày 05/3/2024\","
                         "\"value\":\"2024-03-05\"}],\"directives\":[{\"text\":\"Chỉ thị số "
@@ -450,9 +451,9 @@ END_TEST
 
 START_TEST(field_names_round_trip)
 {
-    static const char *const names[] = {"title",     "event",   "dates",      "directives",
-                                        "officials", "tallies", "attendance", "author",
-                                        "warnings"};
+    static const char *const names[] = {"title",      "event",     "dates",
+                                        "directives", "officials", "tallies",
+                                        "attendance", "author",    "warnings"};
     unsigned seen = 0;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         unsigned bit = vnx_field_from_name(names[i], strlen(names[i]));

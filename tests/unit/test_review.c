@@ -24,8 +24,8 @@ static vnx_result *empty_result(const char *text)
 {
     vnx_options o;
     vnx_options_init(&o);
-    o.flags = VNX_OPT_NO_DATES | VNX_OPT_NO_DIRECTIVES | VNX_OPT_NO_OFFICIALS |
-              VNX_OPT_NO_TALLIES | VNX_OPT_NO_EVENT;
+    o.flags = VNX_OPT_NO_DATES | VNX_OPT_NO_DIRECTIVES | VNX_OPT_NO_OFFICIALS | VNX_OPT_NO_TALLIES |
+              VNX_OPT_NO_EVENT;
     vnx_error err;
     vnx_extractor *x = vnx_extractor_new(&o, &err);
     ck_assert_msg(x != NULL, "%s", err.message);
@@ -98,8 +98,9 @@ static char *page(const char *text, const vnx_result *r)
 static void assert_mark(const char *html, const char *kind, vnx_span sp)
 {
     char want[160];
-    snprintf(want, sizeof want, "<mark class=\"k-%s\" data-kind=\"%s\" data-start=\"%zu\" data-end=\"%zu\"",
-             kind, kind, sp.start, sp.end);
+    snprintf(want, sizeof want,
+             "<mark class=\"k-%s\" data-kind=\"%s\" data-start=\"%zu\" data-end=\"%zu\"", kind,
+             kind, sp.start, sp.end);
     ck_assert_msg(strstr(html, want) != NULL, "no %s mark over [%zu, %zu)", kind, sp.start, sp.end);
 }
 
@@ -165,8 +166,9 @@ START_TEST(values_on_hover)
     a->present = 20, a->total = 22, a->percent = 90.9;
     a->span = span_of(text, a->text);
     const char *html = page(text, r);
-    ck_assert_ptr_nonnull(strstr(html, "data-value=\"2024-03-05 (year inferred)\" "
-                                       "title=\"date: 2024-03-05 (year inferred)\">Ngày 05/3/2024</mark>"));
+    ck_assert_ptr_nonnull(
+        strstr(html, "data-value=\"2024-03-05 (year inferred)\" "
+                     "title=\"date: 2024-03-05 (year inferred)\">Ngày 05/3/2024</mark>"));
     ck_assert_ptr_nonnull(strstr(html, "title=\"attendance: present 20/22 (90.9%)\">"));
     vnx_result_free(r);
 }
@@ -300,8 +302,8 @@ START_TEST(legend_and_counts)
     vnx_result *r = empty_result(text);
     add_date(r, text, "05/3/2024", "2024-03-05");
     const char *html = page(text, r);
-    static const char *const kinds[] = {"date", "directive", "official", "role", "tally",
-                                        "attendance"};
+    static const char *const kinds[] = {"date", "directive", "official",
+                                        "role", "tally",     "attendance"};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         char want[80];
         snprintf(want, sizeof want, "<span class=\"key k-%s\">%s</span>", kinds[i], kinds[i]);
