@@ -58,7 +58,7 @@ def needed(binary):
     return [line.split("[")[1].rstrip("]") for line in out.splitlines() if "(NEEDED)" in line]
 
 
-def check_installed(prefix):
+def check_installed(prefix, version):
     so = one(prefix, "**/libvnextract.so.*.*.*")
     if check("the shared library is installed, versioned", so):
         soname = [line for line in run(["readelf", "-d", so]).stdout.splitlines() if "SONAME" in line]
@@ -76,9 +76,18 @@ def check_installed(prefix):
     check("bin/vnextract is installed", os.access(os.path.join(prefix, "bin", "vnextract"), os.X_OK))
     for sec in ("1", "3"):
         page = os.path.join(prefix, "share", "man", f"man{sec}", f"vnextract.{sec}")
-        if check(f"vnextract({sec}) is installed", os.path.isfile(page)) and shutil.which("man"):
-            r = run(["man", "-w", sec, "vnextract"], env={**os.environ, "MANPATH": os.path.join(prefix, "share", "man")})
-            check(f"man finds vnextract({sec}) under the prefix", r.stdout.strip() == page, r.stdout + r.stderr)
+        if not check(f"vnextract({sec}) is installed", os.path.isfile(page)):
+            continue
+        with open(page, encoding="utf-8") as f:
+            check(f"vnextract({sec}) names the version", f'"vnextract {version}"' in f.read())
+        if shutil.which("groff"):
+            r = run(["groff", "-man", "-Tutf8", "-ww", "-z", page])
+            check(f"vnextract({sec}) formats without a warning", not r.stderr, r.stderr)
+        if shutil.which("man"):
+            r = run(["man", "-w", sec, "vnextract"],
+                    env={**os.environ, "MANPATH": os.path.join(prefix, "share", "man")})
+            check(f"man finds vnextract({sec}) under the prefix", r.stdout.strip() == page,
+                  r.stdout + r.stderr)
     return so
 
 
@@ -113,7 +122,7 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="vnx-install-") as tmp:
         prefix = os.path.join(tmp, "prefix")
         must("cmake --install to a temporary prefix", [cmake, "--install", build, "--prefix", prefix])
-        so = check_installed(prefix)
+        so = check_installed(prefix, want_version(build))
         if not so:
             return finish()
         libdir = os.path.dirname(so)
