@@ -15,6 +15,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +34,8 @@ struct batch {
     size_t window;
     size_t submitted, taken, written; /* sequence numbers */
     int closing;                      /* no more jobs will come */
-    int stop;                         /* stdout is gone: drop the rest */
-    int failed;
+    atomic_int stop;                  /* stdout is gone: drop the rest */
+    atomic_int failed;
     int write_errno;
     /* progress */
     size_t bytes_done;
@@ -327,6 +328,11 @@ int batch_submit(batch *b, job *j)
     if (stop)
         job_free(j);
     return stop ? -1 : 0;
+}
+
+int batch_closed(const batch *b)
+{
+    return b->stop && b->write_errno == EPIPE;
 }
 
 int batch_finish(batch *b)

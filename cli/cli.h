@@ -59,6 +59,8 @@ batch *batch_new(const batch_config *cfg);
  * of jobs in flight is full. Returns 0, or -1 when the run is over (stdout
  * closed, or out of memory); the job is freed either way. */
 int batch_submit(batch *b, job *j);
+/* Whether stdout was closed by its reader (the run ends quietly). */
+int batch_closed(const batch *b);
 /* Wait for every job to be written, and free the batch. Returns 0 when every
  * input was read and extracted (or stdout was closed early: a quiet end), 1
  * when some failed, 4 on a write error (reported on stderr). */
@@ -79,6 +81,7 @@ typedef struct input_list {
 typedef struct input_config {
     input_format format;
     size_t max_bytes; /* the largest document read */
+    const char *encoding; /* --encoding, or NULL */
 } input_config;
 
 /* List the inputs of `args` (no argument: standard input). 0, or -1 when

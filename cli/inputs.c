@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -225,6 +226,20 @@ static input_format sniff(const reader *r)
     return FORMAT_TEXT;
 }
 
+// Whether the stream is UTF-16 or UTF-32 (named, or by its byte order mark):
+// then its lines cannot be split on the byte '\n'.
+static int is_wide_encoding(const reader *r, const char *encoding)
+{
+    if (encoding && (strncasecmp(encoding, "UTF-16", 6) == 0 ||
+                     strncasecmp(encoding, "UTF-32", 6) == 0 ||
+                     strncasecmp(encoding, "UTF16", 5) == 0 || strncasecmp(encoding, "UTF32", 5) == 0))
+        return 1;
+    const unsigned char *h = (const unsigned char *)r->head;
+    return r->head_len >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF) ||
+                                (r->head_len >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 0xFE &&
+                                 h[3] == 0xFF));
+}
+
 static int submit_error(batch *b, const char *source, const char *why)
 {
     job *j = job_new(source, FORMAT_TEXT, why);
@@ -384,6 +399,10 @@ static int submit_stream(const input_config *cfg, batch *b, const char *name, re
             break;
         }
         snprintf(source, namelen, "%s:%zu", name, ++lineno);
+        if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(line, line + 3, len - 2); // a UTF-8 BOM, with the NUL
+            len -= 3;
+        }
         if (too_long) {
             char why[128];
             describe_too_large(why, sizeof why, cfg->max_bytes);
@@ -432,8 +451,14 @@ static int submit_file(const input_config *cfg, batch *b, const char *path)
         format = format_of_name(path);
     if (format == FORMAT_AUTO)
         format = sniff(&r);
-    int rc = format == FORMAT_JSONL ? submit_stream(cfg, b, path, &r)
-                                    : submit_document(cfg, b, path, &r, format);
+    int rc;
+    if (format == FORMAT_JSONL && is_wide_encoding(&r, cfg->encoding))
+        rc = submit_error(b, path, "JSON Lines streams must be UTF-8 or another "
+                                   "ASCII-based encoding (convert UTF-16/32 first)");
+    else if (format == FORMAT_JSONL)
+        rc = submit_stream(cfg, b, path, &r);
+    else
+        rc = submit_document(cfg, b, path, &r, format);
     if (!is_stdin)
         fclose(f);
     return rc;

@@ -150,7 +150,7 @@ static int set_option(command *cmd, const char *name, const char *value)
     } else if (strcmp(name, "--html") == 0) {
         cmd->html_path = value;
     } else if (strcmp(name, "--encoding") == 0) {
-        cmd->encoding = value;
+        cmd->encoding = cmd->input.encoding = value;
     } else if (strcmp(name, "--from") == 0) {
         if (parse_format(value, &cmd->input.format))
             return usage_error("--from takes auto, text, html or jsonl, not", value);
@@ -251,7 +251,8 @@ static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
         fprintf(stderr, "vnextract: out of memory\n");
         return 1;
     }
-    int read_failed = inputs_run(&cmd->input, &list, b) != 0;
+    // The reader stops when stdout is closed: that is no failure.
+    int read_failed = inputs_run(&cmd->input, &list, b) != 0 && !batch_closed(b);
     int status = batch_finish(b);
     inputs_free(&list);
     return status ? status : read_failed;

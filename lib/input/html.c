@@ -209,7 +209,10 @@ static int walk_tree(const GumboNode *root, text_out *t)
         } else if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
             put_text(t, node->v.text.text, t->pre_depth > 0);
         } else if (node->type == GUMBO_NODE_WHITESPACE) {
-            t->pending_space = 1;
+            if (t->pre_depth > 0)
+                put(t, node->v.text.text, strlen(node->v.text.text));
+            else
+                t->pending_space = 1;
         }
     }
     free(w.items);

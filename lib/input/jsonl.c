@@ -32,9 +32,16 @@ static int parse_line(const char *line, size_t len, json_object **out, vnx_error
     json_tokener *tok = json_tokener_new();
     if (!tok)
         return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
     json_object *obj = json_tokener_parse_ex(tok, line, (int)len);
     enum json_tokener_error jerr = json_tokener_get_error(tok);
     size_t used = json_tokener_get_parse_end(tok);
+    if (jerr == json_tokener_continue) {
+        // A number (or true, null) at the very end may go on: a space ends it.
+        obj = json_tokener_parse_ex(tok, " ", 1);
+        jerr = json_tokener_get_error(tok);
+        used = len;
+    }
     json_tokener_free(tok);
     if (jerr != json_tokener_success) {
         json_object_put(obj);
@@ -113,9 +120,10 @@ static int read_text(json_object *obj, vnx_document *doc, vnx_error *err)
 int vnx_jsonl_document(const char *line, size_t len, vnx_document *doc, vnx_error *err)
 {
     vnxp_error_clear(err);
+    if (doc)
+        memset(doc, 0, sizeof *doc);
     if ((!line && len > 0) || !doc)
         return vnxp_fail(err, VNX_ERR_ARGUMENT, "vnx_jsonl_document: NULL argument");
-    memset(doc, 0, sizeof *doc);
     json_object *obj;
     int rc = parse_line(line ? line : "", len, &obj, err);
     if (rc != VNX_OK)
