@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The benchmark: vnextract's throughput, scaling, memory and start-up, with
+# ICU's own normalizer over the same bytes as the reference.
+#   scripts/bench.sh [MB]     (default 20 MB; a Release build in build-bench/)
+# The corpus is corpus/*.txt and ../shared/corpus/*/*.txt (when there),
+# repeated to about MB megabytes, as separate files and as one JSON Lines
+# stream. Timing lives here, never in a unit test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mb=${1:-20}
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-bench -j2 --target vnextract_cli >/dev/null
+vnx=build-bench/vnextract
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$work" "$mb" corpus/*.txt ../shared/corpus/*/*.txt 2>/dev/null <<'PY'
+import glob, json, os, sys
+work, mb, paths = sys.argv[1], float(sys.argv[2]), [p for p in sys.argv[3:] if os.path.isfile(p)]
+texts = [open(p, "rb").read() for p in paths]
+os.makedirs(f"{work}/files")
+size, n = 0, 0
+with open(f"{work}/all.txt", "wb") as cat, open(f"{work}/stream.jsonl", "w", encoding="utf-8") as st:
+    while size < mb * 1e6:
+        for t in texts:
+            with open(f"{work}/files/{n:07d}.txt", "wb") as f:
+                f.write(t)
+            cat.write(t)
+            st.write(json.dumps({"id": n, "text": t.decode("utf-8", "replace")}, ensure_ascii=False) + "\n")
+            size += len(t)
+            n += 1
+print(f"corpus: {n} documents, {size / 1e6:.1f} MB (from {len(paths)} articles)")
+PY
+bytes=$(stat -c %s "$work/all.txt")
+docs=$(ls "$work/files" | wc -l)
+cores=$(nproc)
+
+# seconds and peak RSS (KB) of a command, best of three
+measure() {
+  local best="" rss=0
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
+    read -r s m <"$work/t"
+    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
+    [ "$m" -gt "$rss" ] && rss=$m
+  done
+  echo "$best $rss"
+}
+row() { # name seconds rss
+  awk -v n="$1" -v s="$2" -v r="$3" -v b="$bytes" -v d="$docs" 'BEGIN{
+    s = s < 0.001 ? 0.001 : s
+    printf "| %-34s | %7.2f | %8.1f | %8.0f | %7.1f |\n", n, s, b/1e6/s, d/s, r/1024 }'
+}
+echo
+echo "| run | s | MB/s | docs/s | peak RSS MB |"
+echo "|---|---|---|---|---|"
+read -r s r < <(measure uconv -f utf-8 -t utf-8 -x nfc -o /dev/null "$work/all.txt"); row "uconv -x nfc (reference)" "$s" "$r"; ref=$s
+read -r s r < <(measure "$vnx" -j 1 --no-progress "$work/files"); row "vnextract -j 1, files" "$s" "$r"; j1=$s
+read -r s r < <(measure "$vnx" -j "$cores" --no-progress "$work/files"); row "vnextract -j $cores, files" "$s" "$r"; jn=$s
+read -r s r < <(measure "$vnx" -j 1 --no-progress "$work/stream.jsonl"); row "vnextract -j 1, JSON Lines" "$s" "$r"
+read -r s r < <(measure "$vnx" -j "$cores" --no-progress "$work/stream.jsonl"); row "vnextract -j $cores, JSON Lines" "$s" "$r"
+: >"$work/empty.txt"
+read -r s r < <(measure "$vnx" "$work/empty.txt"); start=$s
+echo
+awk -v ref="$ref" -v j1="$j1" -v jn="$jn" -v st="$start" -v c="$cores" 'BEGIN{
+  printf "vnextract -j 1 vs uconv: %.2fx (target >= 2x)\n", ref/j1
+  printf "-j %d vs -j 1: %.2fx (target >= 1.8x)\n", c, j1/jn
+  printf "start-up (an empty document, pattern compile and JIT): %.0f ms (target < 20 ms)\n", st*1000 }'
