@@ -64,6 +64,10 @@ int vnxp_normalize(const char *in, size_t len, unsigned flags, int want_map,
                    vnxp_invalid_fn on_invalid, void *ctx, vnxp_text *out, vnx_error *err);
 void vnxp_text_free(vnxp_text *t);
 
+/* The first matching-text offset whose input offset is at least `input_off`
+ * (binary search of the map). */
+size_t vnxp_text_pos(const vnxp_text *t, size_t input_off);
+
 /* A clean copy of input bytes [start, end): NFC, whitespace collapsed and
  * trimmed, invalid bytes as U+FFFD. NULL when out of memory. */
 char *vnxp_clean(const char *in, size_t start, size_t end);

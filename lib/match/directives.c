@@ -76,20 +76,6 @@ static const char *kind_from_symbol(const vnxp_patterns *ps, const char *number)
     return vnxp_lexicon_lookup(vnxp_lexicon_find(ps, lexicon), code, len);
 }
 
-// The first matching-text offset whose input offset is at least `input_off`.
-static size_t text_pos_of(const vnxp_text *t, size_t input_off)
-{
-    size_t lo = 0, hi = t->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->map[mid] < input_off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 // A full date found by the dates extractor whose span starts (or, with
 // `by_end`, ends) at input offset `in`; NULL if none.
 static const vnx_date *full_date_at(const vnxp_matcher *m, size_t in, int by_end)
@@ -126,7 +112,7 @@ static int link_following(vnxp_matcher *m, reference *ref, vnx_error *err)
     if (got) {
         ref->date = full_date_at(m, m->text->map[h.end], 0);
         if (ref->date)
-            after = text_pos_of(m->text, ref->date->span.end);
+            after = vnxp_text_pos(m->text, ref->date->span.end);
         vnxp_hit_clear(&h);
     }
     if (ref->has_issuer) {

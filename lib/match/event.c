@@ -121,20 +121,6 @@ static size_t count_words(const vnxp_text *t, size_t s, size_t e)
     return n;
 }
 
-// The first matching-text offset whose input offset is at least `in`.
-static size_t text_pos_of(const vnxp_text *t, size_t in)
-{
-    size_t lo = 0, hi = t->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->map[mid] < in)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 // Whether the '.' at `at` ends a sentence: not "TP. Hồ Chí Minh", "6.1".
 static int is_full_stop(const vnxp_text *t, size_t at)
 {
@@ -480,7 +466,7 @@ static int find_date(vnxp_matcher *m, const vnx_date **out, range *sent, vnx_err
         const vnx_date *d = &m->result->dates[i];
         if (!d->day || is_directive_date(m, d))
             continue;
-        size_t s = text_pos_of(t, d->span.start), e = text_pos_of(t, d->span.end);
+        size_t s = vnxp_text_pos(t, d->span.start), e = vnxp_text_pos(t, d->span.end);
         int got = is_dateline(m, s, e, err);
         if (got < 0)
             return failed(err);
@@ -524,7 +510,7 @@ static int find_org(vnxp_matcher *m, const vnx_date *date, range title, range se
                  {"_org_held", sent.s, sent.e},
                  {"_org_held", opening.s, opening.e}};
     if (date)
-        tries[0].at = text_pos_of(m->text, date->span.end), tries[0].limit = sent.e;
+        tries[0].at = vnxp_text_pos(m->text, date->span.end), tries[0].limit = sent.e;
     for (size_t i = 0; i < sizeof tries / sizeof *tries && !*org; i++) {
         if (tries[i].limit <= tries[i].at)
             continue;

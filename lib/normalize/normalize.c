@@ -393,3 +393,16 @@ char *vnxp_fold_utf8(const char *s, size_t n)
         return NULL;
     return t.s;
 }
+
+size_t vnxp_text_pos(const vnxp_text *t, size_t input_off)
+{
+    size_t lo = 0, hi = t->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->map[mid] < input_off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
