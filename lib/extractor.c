@@ -167,10 +167,10 @@ vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len, vn
         rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (rc == VNX_OK) {
         // Match data sized for the largest pattern, made per call: threads share x.
-        vnxp_matcher m = {x, &t, text, len, pcre2_match_data_create(64, NULL), r};
+        vnxp_matcher m = {x, &t, text, len, pcre2_match_data_create(64, NULL), r, t.len};
         if (!m.md)
             rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-        else
+        else if ((rc = vnxp_find_body_end(&m, err)) == VNX_OK)
             rc = run_extractors(&m, err);
         pcre2_match_data_free(m.md);
     }

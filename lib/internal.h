@@ -146,9 +146,15 @@ typedef struct vnxp_matcher {
     size_t input_len;
     pcre2_match_data *md;
     vnx_result *result; /* for warnings */
+    size_t body_end;    /* where the page's tail begins (comment form, related
+                           news): no pattern kind is scanned past it */
 } vnxp_matcher;
 
-/* Add every match of every pattern of `kind` to `hits`, then keep only the
+/* Set m->body_end: the start of the first line that page.pcre's "tail"
+ * pattern matches (comment forms, related news), else the text's end. */
+int vnxp_find_body_end(vnxp_matcher *m, vnx_error *err);
+
+/* Add every match of every pattern of `kind` before m->body_end to `hits`, then keep only the
  * leftmost-longest non-overlapping ones (earlier patterns win ties). */
 int vnxp_scan_kind(vnxp_matcher *m, const char *kind, vnxp_hits *hits, vnx_error *err);
 /* Match pattern `p` anchored at `at` in the matching text; 1 match, 0 none,

@@ -63,8 +63,6 @@ int vnxp_extract_attendance(vnxp_matcher *m, vnx_error *err)
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
         const vnxp_hit *h = &hits.items[i];
         const char *name = h->pattern->name;
-        if (strcmp(name, "page_tail") == 0)
-            break; // the comment form or related news: not the article
         int cued = has_cue && !vnxp_crosses_paragraph(m->text, cue_end, h->start);
         has_cue = 1;
         cue_end = h->end;

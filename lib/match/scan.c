@@ -58,19 +58,21 @@ static int match_failed(vnxp_matcher *m, const vnxp_pattern *p, int rc, size_t a
     return vnxp_fail(err, VNX_ERR_MATCH, "pattern %s/%s: %s", p->kind, p->name, (char *)msg);
 }
 
-static int match(vnxp_matcher *m, const vnxp_pattern *p, size_t at, uint32_t options)
+// Match `p` at or after `at` in the first `len` bytes of the matching text.
+static int match(vnxp_matcher *m, const vnxp_pattern *p, size_t len, size_t at, uint32_t options)
 {
     const struct vnx_extractor *x = m->x;
-    return pcre2_match(p->code, (PCRE2_SPTR)m->text->s, m->text->len, at,
+    return pcre2_match(p->code, (PCRE2_SPTR)m->text->s, len, at,
                        options | PCRE2_NO_UTF_CHECK, m->md, x->mctx);
 }
 
-// Every match of `p`, scanning left to right.
-static int scan_pattern(vnxp_matcher *m, const vnxp_pattern *p, vnxp_hits *hits, vnx_error *err)
+// Every match of `p` in the first `len` bytes, scanning left to right.
+static int scan_pattern(vnxp_matcher *m, const vnxp_pattern *p, size_t len, vnxp_hits *hits,
+                        vnx_error *err)
 {
     size_t at = 0;
-    while (at <= m->text->len) {
-        int rc = match(m, p, at, 0);
+    while (at <= len) {
+        int rc = match(m, p, len, at, 0);
         if (rc == PCRE2_ERROR_NOMATCH)
             return VNX_OK;
         if (rc < 0) {
@@ -135,11 +137,33 @@ int vnxp_scan_kind(vnxp_matcher *m, const char *kind, vnxp_hits *hits, vnx_error
         // Patterns named with a leading '_' are helpers, run on demand only.
         if (strcmp(p->kind, kind) != 0 || p->name[0] == '_')
             continue;
-        int rc = scan_pattern(m, p, hits, err);
+        int rc = scan_pattern(m, p, m->body_end, hits, err);
         if (rc != VNX_OK)
             return rc;
     }
     keep_non_overlapping(hits);
+    return VNX_OK;
+}
+
+int vnxp_find_body_end(vnxp_matcher *m, vnx_error *err)
+{
+    m->body_end = m->text->len;
+    const vnxp_pattern *p = vnxp_pattern_find(&m->x->patterns, "page", "tail");
+    if (!p)
+        return VNX_OK;
+    for (size_t at = 0; at <= m->text->len;) {
+        int rc = match(m, p, m->text->len, at, 0);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return VNX_OK;
+        if (rc >= 0) {
+            m->body_end = pcre2_get_ovector_pointer(m->md)[0];
+            return VNX_OK;
+        }
+        int e = match_failed(m, p, rc, at, err);
+        if (e != VNX_OK)
+            return e;
+        at = m->text->len + 1; // too costly to look for: the whole text is the body
+    }
     return VNX_OK;
 }
 
@@ -148,7 +172,7 @@ int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *h
     memset(hit, 0, sizeof *hit);
     if (!p || at > m->text->len)
         return 0;
-    int rc = match(m, p, at, PCRE2_ANCHORED);
+    int rc = match(m, p, m->text->len, at, PCRE2_ANCHORED);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {

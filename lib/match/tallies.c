@@ -230,8 +230,6 @@ int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err)
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
         const vnxp_hit *h = &hits.items[i];
         const char *name = h->pattern->name;
-        if (strcmp(name, "page_tail") == 0)
-            break; // the comment form or related news: not the article
         if (strcmp(name, "target") == 0) {
             st.has_target = 1;
             st.target_at = h->start;

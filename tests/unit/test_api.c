@@ -122,7 +122,7 @@ START_TEST(strerror_every_code)
 {
     const int codes[] = {VNX_OK,           VNX_ERR_NOMEM,   VNX_ERR_ARGUMENT,
                          VNX_ERR_IO,       VNX_ERR_PATTERN, VNX_ERR_UNICODE,
-                         VNX_ERR_MATCH,    VNX_ERR_TOO_LARGE};
+                         VNX_ERR_MATCH,    VNX_ERR_TOO_LARGE, VNX_ERR_INPUT};
     size_t n = sizeof codes / sizeof codes[0];
     for (size_t i = 0; i < n; i++) {
         const char *s = vnx_strerror(codes[i]);
@@ -518,6 +518,30 @@ START_TEST(accessors_out_of_range)
 }
 END_TEST
 
+/* The page's tail (a comment form, related news) is no source of facts,
+ * for any extractor; the same lines inside the article are read. */
+START_TEST(nothing_read_past_the_page_tail)
+{
+    vnx_extractor *x = vnx_extractor_new(NULL, NULL);
+    ck_assert_ptr_nonnull(x);
+    const char *text = "Ngày 05/3/2024, đồng chí Trịnh Văn Khải - Bí thư chi bộ chủ trì.\n"
+                       "Có 03 đảng viên hoàn thành xuất sắc nhiệm vụ.\n"
+                       "Bài viết liên quan\n"
+                       "Ngày 07/4/2024, đồng chí Lương Thị Mơ - Phó Bí thư trao huy hiệu.\n"
+                       "Có 05 đảng viên hoàn thành tốt nhiệm vụ.\n";
+    vnx_result *r = vnx_extract(x, text, strlen(text), NULL);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_uint_eq(vnx_result_date_count(r), 1);
+    ck_assert_str_eq(vnx_result_date(r, 0)->value, "2024-03-05");
+    ck_assert_uint_eq(vnx_result_official_count(r), 1);
+    ck_assert_str_eq(vnx_result_official(r, 0)->name, "Trịnh Văn Khải");
+    ck_assert_uint_eq(vnx_result_tally_count(r), 1);
+    ck_assert_int_eq(vnx_result_tally(r, 0)->count, 3);
+    vnx_result_free(r);
+    vnx_extractor_free(x);
+}
+END_TEST
+
 static Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -529,6 +553,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, success_clears_error);
     tcase_add_test(tc, unknown_option_bits);
     tcase_add_test(tc, options_init_defaults);
+    tcase_add_test(tc, nothing_read_past_the_page_tail);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("pattern_dirs");
