@@ -219,12 +219,28 @@ int vnxp_parse_decimal(const char *s, size_t n, double *out);
  * group is unset or holds no such figure. */
 long long vnxp_group_count(const vnxp_matcher *m, const vnxp_hit *h, const char *name);
 double vnxp_group_decimal(const vnxp_matcher *m, const vnxp_hit *h, const char *name);
-/* Whether matching-text range [from, to) crosses the end of a paragraph (a
- * blank line), or of a sentence (a full stop, '!', '?', a paragraph end, a
- * line end before a list item or after ':' or ';'; not a line end alone,
- * as scraped text is often wrapped inside sentences). */
-int vnxp_crosses_paragraph(const vnxp_text *t, size_t from, size_t to);
+
+/* ---- lines, sentences, paragraphs (match/text.c) ----------------------- */
+
+/* A range [s, e) of the matching text. */
+typedef struct vnxp_range {
+    size_t s, e;
+} vnxp_range;
+
+/* The start of the line of `at`, and its end (its '\n', or the text's end). */
+size_t vnxp_line_start(const vnxp_text *t, size_t at);
+size_t vnxp_line_end(const vnxp_text *t, size_t at);
+/* Whether the byte at `at` ends a sentence: '!', '?', a full stop (not the
+ * dot of "1.321" or "TP."), a line end before a blank line, a list item or
+ * a capital letter, or after ':' or ';'. A line end alone does not: scraped
+ * text is often wrapped inside sentences. */
+int vnxp_ends_sentence(const vnxp_text *t, size_t at);
+/* The sentence around [s, e). */
+vnxp_range vnxp_sentence_of(const vnxp_text *t, size_t s, size_t e);
+/* Whether [from, to) crosses the end of a sentence, or of a paragraph (a
+ * blank line). */
 int vnxp_crosses_sentence(const vnxp_text *t, size_t from, size_t to);
+int vnxp_crosses_paragraph(const vnxp_text *t, size_t from, size_t to);
 
 /* ---- the extractors (match/) ------------------------------------------ */
 

@@ -35,10 +35,7 @@ enum {
     WEAK_CUE = 1
 };
 
-/* A range of the matching text. */
-typedef struct range {
-    size_t s, e;
-} range;
+typedef vnxp_range range;
 
 /* A cue of an event type found in the text. */
 typedef struct cue {
@@ -62,23 +59,10 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\r';
 }
 
-static size_t line_end(const vnxp_text *t, size_t at)
-{
-    const char *nl = memchr(t->s + at, '\n', t->len - at);
-    return nl ? (size_t)(nl - t->s) : t->len;
-}
-
-static size_t line_start(const vnxp_text *t, size_t at)
-{
-    while (at > 0 && t->s[at - 1] != '\n')
-        at--;
-    return at;
-}
-
 // The line at `at` without its edge spaces; 0 when it is blank.
 static int trimmed_line(const vnxp_text *t, size_t at, range *r)
 {
-    size_t s = at, e = line_end(t, at);
+    size_t s = at, e = vnxp_line_end(t, at);
     while (s < e && is_space(t->s[s]))
         s++;
     while (e > s && is_space(t->s[e - 1]))
@@ -119,54 +103,6 @@ static size_t count_words(const vnxp_text *t, size_t s, size_t e)
             (i == s || is_space(t->s[i - 1]) || t->s[i - 1] == '\n'))
             n++;
     return n;
-}
-
-// Whether the '.' at `at` ends a sentence: not "TP. Hồ Chí Minh", "6.1".
-static int is_full_stop(const vnxp_text *t, size_t at)
-{
-    if (at + 1 < t->len && !is_space(t->s[at + 1]) && t->s[at + 1] != '\n')
-        return 0;
-    size_t w = at;
-    while (w > 0 && ((t->s[w - 1] >= 'A' && t->s[w - 1] <= 'Z') ||
-                     (t->s[w - 1] >= 'a' && t->s[w - 1] <= 'z')))
-        w--;
-    int short_abbrev = at - w >= 1 && at - w <= 3 && t->s[w] >= 'A' && t->s[w] <= 'Z' &&
-                       (w == 0 || is_space(t->s[w - 1]) || t->s[w - 1] == '\n');
-    return !short_abbrev;
-}
-
-// Whether a line break at `at` ends a sentence: a blank line, or a line
-// that goes on in lower case is one sentence wrapped.
-static int is_break(const vnxp_text *t, size_t at)
-{
-    size_t i = at + 1;
-    while (i < t->len && is_space(t->s[i]))
-        i++;
-    if (i >= t->len || t->s[i] == '\n')
-        return 1;
-    size_t len;
-    return !u_isULowercase(char_at(t, i, &len));
-}
-
-static int ends_sentence(const vnxp_text *t, size_t at)
-{
-    char c = t->s[at];
-    if (c == '.')
-        return is_full_stop(t, at);
-    if (c == '!' || c == '?')
-        return 1;
-    return c == '\n' && is_break(t, at);
-}
-
-// The sentence around [s, e).
-static range sentence_of(const vnxp_text *t, size_t s, size_t e)
-{
-    range r = {s, e};
-    while (r.s > 0 && !ends_sentence(t, r.s - 1))
-        r.s--;
-    while (r.e < t->len && !ends_sentence(t, r.e))
-        r.e++;
-    return r;
 }
 
 /* ---- patterns ------------------------------------------------------------ */
@@ -275,7 +211,7 @@ static void join_title_lines(const vnxp_text *t, range *title)
         int colon = t->s[title->e - 1] == ':';
         size_t at = next + 1;
         while (colon && at < t->len && !trimmed_line(t, at, &nl))
-            at = line_end(t, at) + 1;
+            at = vnxp_line_end(t, at) + 1;
         if (at >= t->len || !trimmed_line(t, at, &nl))
             return;
         int upper = !colon && is_upper_case(t, title->s, title->e) &&
@@ -314,7 +250,7 @@ static int find_title(vnxp_matcher *m, range *title, size_t *body, vnx_error *er
     title->s = title->e = 0;
     *body = 0;
     size_t at = 0;
-    for (int lines = 0; at < t->len && lines < MAX_TITLE_SEARCH_LINES; at = line_end(t, at) + 1) {
+    for (int lines = 0; at < t->len && lines < MAX_TITLE_SEARCH_LINES; at = vnxp_line_end(t, at) + 1) {
         range r;
         if (!trimmed_line(t, at, &r))
             continue;
@@ -338,7 +274,7 @@ static int find_title(vnxp_matcher *m, range *title, size_t *body, vnx_error *er
         join_title_lines(t, title);
         if (trim_title_tail(m, title, err))
             return failed(err);
-        *body = line_end(t, title->e);
+        *body = vnxp_line_end(t, title->e);
         return VNX_OK;
     }
     *body = at < t->len ? at : t->len;
@@ -375,7 +311,7 @@ static int is_dateline(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
     while (digit < e && !(t->s[digit] >= '0' && t->s[digit] <= '9'))
         digit++;
     vnxp_hit h;
-    int got = match(m, "_dateline_lead", line_start(t, s), &h, err);
+    int got = match(m, "_dateline_lead", vnxp_line_start(t, s), &h, err);
     if (got < 0)
         return -1;
     if (got) {
@@ -412,7 +348,7 @@ static int held_between(vnxp_matcher *m, size_t from, size_t to, size_t *held, v
 static int tie_of(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
 {
     const vnxp_text *t = m->text;
-    range sent = sentence_of(t, s, e);
+    range sent = vnxp_sentence_of(t, s, e);
     size_t held, end;
     int got = matches(m, "_other_lead", s, NULL, err);
     if (got)
@@ -426,7 +362,7 @@ static int tie_of(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
         if ((got = matches(m, "_meeting_lead", s, NULL, err)) != 0)
             return got > 0 ? TIE_HELD_BEFORE : -1;
     }
-    if ((got = matches(m, "_opening_lead", line_start(t, s), &end, err)) < 0)
+    if ((got = matches(m, "_opening_lead", vnxp_line_start(t, s), &end, err)) < 0)
         return -1;
     return got && end == s ? TIE_OPENING : TIE_NONE;
 }
@@ -472,7 +408,7 @@ static int find_date(vnxp_matcher *m, const vnx_date **out, range *sent, vnx_err
             return failed(err);
         if (got)
             continue;
-        range here = sentence_of(t, s, e);
+        range here = vnxp_sentence_of(t, s, e);
         int rank = rank_of(m, s, e, here, err);
         if (rank < 0)
             return failed(err);
@@ -553,12 +489,12 @@ static int labelled_byline(vnxp_matcher *m, size_t at, range *name, vnx_error *e
     vnxp_hit_group(&h, "name", &s, &e);
     size_t whole_end = h.end;
     vnxp_hit_clear(&h);
-    if (e <= s && whole_end == line_end(t, at)) {
+    if (e <= s && whole_end == vnxp_line_end(t, at)) {
         // "Thực hiện:" with the name on the next line
-        size_t next = line_end(t, at) + 1;
+        size_t next = vnxp_line_end(t, at) + 1;
         range r;
         while (next < t->len && !trimmed_line(t, next, &r))
-            next = line_end(t, next) + 1;
+            next = vnxp_line_end(t, next) + 1;
         if (next >= t->len)
             return 0;
         if ((got = match(m, "_lone_name", next, &h, err)) <= 0)
@@ -580,7 +516,7 @@ static int lone_name_at_end(vnxp_matcher *m, range *name, vnx_error *err)
     const vnxp_text *t = m->text;
     size_t at = t->len;
     for (int lines = 0; at > 0 && lines < BYLINE_TAIL_LINES;) {
-        at = line_start(t, at - 1);
+        at = vnxp_line_start(t, at - 1);
         range r;
         if (!trimmed_line(t, at, &r))
             continue;
@@ -616,7 +552,7 @@ static int find_author(vnxp_matcher *m, char **author, vnx_error *err)
     const vnxp_text *t = m->text;
     range name = {0, 0};
     int found = 0;
-    for (size_t at = 0; at < t->len; at = line_end(t, at) + 1) {
+    for (size_t at = 0; at < t->len; at = vnxp_line_end(t, at) + 1) {
         range r;
         int got = labelled_byline(m, at, &r, err);
         if (got < 0)
@@ -643,7 +579,7 @@ static range opening_of(const vnxp_text *t, size_t body)
         range line;
         if (trimmed_line(t, r.e, &line))
             paragraphs++;
-        r.e = line_end(t, r.e);
+        r.e = vnxp_line_end(t, r.e);
         if (paragraphs < OPENING_PARAGRAPHS && r.e < t->len)
             r.e++;
     }

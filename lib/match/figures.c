@@ -1,8 +1,7 @@
 /**
  * figures.c: what the tallies and attendance extractors share: figures as
  * the bulletins write them, counts ("04", "1.321", "hai") and decimals
- * ("81,8", "81.8"), the named groups of a hit that hold them, and where a
- * sentence or a paragraph ends around them.
+ * ("81,8", "81.8"), and the named groups of a hit that hold them.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -102,63 +101,4 @@ double vnxp_group_decimal(const vnxp_matcher *m, const vnxp_hit *h, const char *
     if (vnxp_hit_group(h, name, &s, &e) || e <= s)
         return VNX_NONE;
     return vnxp_parse_decimal(m->text->s + s, e - s, &v) ? VNX_NONE : v;
-}
-
-// The next byte at or after `i` that is not a space or tab; `len` if none.
-static size_t skip_blanks(const vnxp_text *t, size_t i)
-{
-    while (i < t->len && (t->s[i] == ' ' || t->s[i] == '\t' || t->s[i] == '\r'))
-        i++;
-    return i;
-}
-
-// Whether the line end at `i` ends a paragraph: a blank line follows.
-static int ends_paragraph(const vnxp_text *t, size_t i)
-{
-    size_t next = skip_blanks(t, i + 1);
-    return next == t->len || t->s[next] == '\n';
-}
-
-int vnxp_crosses_paragraph(const vnxp_text *t, size_t from, size_t to)
-{
-    for (size_t i = from; i < to && i < t->len; i++)
-        if (t->s[i] == '\n' && ends_paragraph(t, i))
-            return 1;
-    return 0;
-}
-
-// Whether the line end at `i` ends a sentence. Scraped text is often
-// wrapped inside sentences, so a line end alone does not: a blank line, a
-// list item after it, or a colon or semicolon before it does.
-static int line_ends_sentence(const vnxp_text *t, size_t i)
-{
-    if (ends_paragraph(t, i))
-        return 1;
-    size_t next = skip_blanks(t, i + 1);
-    if (next < t->len && strchr("-+*", t->s[next]))
-        return 1;
-    if (next + 3 <= t->len && (memcmp(t->s + next, "\xE2\x80\x93", 3) == 0 || // "–"
-                               memcmp(t->s + next, "\xE2\x80\xA2", 3) == 0))  // "•"
-        return 1;
-    size_t before = i;
-    while (before > 0 &&
-           (t->s[before - 1] == ' ' || t->s[before - 1] == '\t' || t->s[before - 1] == '\r'))
-        before--;
-    return before > 0 && (t->s[before - 1] == ':' || t->s[before - 1] == ';');
-}
-
-int vnxp_crosses_sentence(const vnxp_text *t, size_t from, size_t to)
-{
-    for (size_t i = from; i < to && i < t->len; i++) {
-        char c = t->s[i];
-        if (c == '!' || c == '?')
-            return 1;
-        // A full stop before a space or a line end; not the dot of "1.321"
-        // or "TP.HCM".
-        if (c == '.' && (i + 1 == t->len || t->s[i + 1] == ' ' || t->s[i + 1] == '\n'))
-            return 1;
-        if (c == '\n' && line_ends_sentence(t, i))
-            return 1;
-    }
-    return 0;
 }

@@ -51,9 +51,7 @@ typedef struct token {
     int done;          // names: read as a mention
 } token;
 
-typedef struct range {
-    size_t s, e;
-} range;
+typedef vnxp_range range;
 
 typedef struct mention {
     size_t name_s, name_e;

@@ -184,7 +184,7 @@ static int subject_before(vnxp_matcher *m, size_t at, const char **subject, vnx_
     *subject = NULL;
     for (size_t i = at; p && i > floor && !*subject;) {
         i--;
-        if (vnxp_crosses_sentence(m->text, i, i + 1))
+        if (vnxp_ends_sentence(m->text, i))
             break;
         // Only where a word begins: after an ASCII space or mark.
         unsigned char before = i > 0 ? (unsigned char)s[i - 1] : ' ';

@@ -482,6 +482,47 @@ START_TEST(key_of_prefix_length)
 }
 END_TEST
 
+/* ---- lines and sentences (match/text.c) ---------------------------------- */
+
+// The sentence around the first occurrence of `word` in `in`.
+static char *sentence_around(const char *in, const char *word)
+{
+    vnxp_text t = norm(in, 0);
+    size_t at = (size_t)(strstr(t.s, word) - t.s);
+    vnxp_range r = vnxp_sentence_of(&t, at, at + strlen(word));
+    char *out = vnxp_strndup(t.s + r.s, r.e - r.s);
+    vnxp_text_free(&t);
+    return out;
+}
+
+START_TEST(sentence_ends)
+{
+    // A full stop ends a sentence; the dots of "TP." and "1.250" do not.
+    char *s = sentence_around("Hôm qua họp. Tại TP. Huế có 1.250 người dự. Xong.", "Huế");
+    ck_assert_str_eq(s, " Tại TP. Huế có 1.250 người dự");
+    free(s);
+    // A line wrapped inside a sentence goes on; a capital letter, a list
+    // item or a blank line after the line end begins a new one.
+    s = sentence_around("Chi bộ có\nmười người dự\nCuối buổi, bế mạc", "mười");
+    ck_assert_str_eq(s, "Chi bộ có\nmười người dự");
+    free(s);
+    s = sentence_around("Kết quả:\n- 04 đồng chí\n\nHết", "04");
+    ck_assert_str_eq(s, "- 04 đồng chí");
+    free(s);
+}
+END_TEST
+
+START_TEST(line_bounds)
+{
+    vnxp_text t = norm("một\nhai ba\nbốn", 0);
+    size_t at = (size_t)(strstr(t.s, "ba") - t.s);
+    ck_assert_str_eq(t.s + vnxp_line_start(&t, at), "hai ba\nbốn");
+    ck_assert_uint_eq(vnxp_line_end(&t, at), at + 2);
+    ck_assert_uint_eq(vnxp_line_end(&t, vnxp_line_end(&t, at) + 1), t.len);
+    vnxp_text_free(&t);
+}
+END_TEST
+
 static Suite *normalize_suite(void)
 {
     Suite *s = suite_create("normalize");
@@ -533,6 +574,11 @@ static Suite *normalize_suite(void)
     tcase_add_test(tc, key_lower_folded_collapsed);
     tcase_add_test(tc, key_equal_for_both_styles_and_forms);
     tcase_add_test(tc, key_of_prefix_length);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("text_structure");
+    tcase_add_test(tc, sentence_ends);
+    tcase_add_test(tc, line_bounds);
     suite_add_tcase(s, tc);
     return s;
 }
