@@ -38,6 +38,8 @@ void vnxp_buf_free(vnxp_buf *b);
 int vnxp_grow(void **items, size_t *cap, size_t need, size_t size);
 
 char *vnxp_strndup(const char *s, size_t n);
+/* A copy of `s`; NULL for NULL, or when out of memory. */
+char *vnxp_strdup(const char *s);
 
 /* ---- normalize (normalize/) -------------------------------------------- */
 

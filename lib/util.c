@@ -60,3 +60,8 @@ char *vnxp_strndup(const char *s, size_t n)
     p[n] = '\0';
     return p;
 }
+
+char *vnxp_strdup(const char *s)
+{
+    return s ? vnxp_strndup(s, strlen(s)) : NULL;
+}

@@ -65,7 +65,7 @@ int vnx_result_set_source(vnx_result *r, const char *source)
 {
     if (!r)
         return VNX_ERR_ARGUMENT;
-    char *copy = source ? vnxp_strndup(source, strlen(source)) : NULL;
+    char *copy = vnxp_strdup(source);
     if (source && !copy)
         return VNX_ERR_NOMEM;
     free(r->source);
@@ -109,7 +109,7 @@ vnx_official *vnxp_result_add_official(vnx_result *r)
 // An official's arrays are short: they grow one element at a time.
 int vnxp_official_add_role(vnx_official *o, const char *role)
 {
-    char *copy = vnxp_strndup(role, strlen(role));
+    char *copy = vnxp_strdup(role);
     const char **roles = copy ? realloc((void *)o->roles, (o->nroles + 1) * sizeof *roles) : NULL;
     if (!roles) {
         free(copy);
@@ -160,7 +160,7 @@ int vnxp_result_warn(vnx_result *r, const char *fmt, ...)
     char msg[256];
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    char *copy = vnxp_strndup(msg, strlen(msg));
+    char *copy = vnxp_strdup(msg);
     if (!copy || vnxp_grow((void **)&r->warnings, &r->capwarnings, r->nwarnings + 1,
                            sizeof *r->warnings)) {
         free(copy);

@@ -205,7 +205,7 @@ static char *to_string(json_object *o, unsigned flags)
                 ((flags & VNX_JSON_PRETTY) ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
                                            : JSON_C_TO_STRING_PLAIN);
     const char *s = json_object_to_json_string_ext(o, style);
-    char *copy = s ? vnxp_strndup(s, strlen(s)) : NULL;
+    char *copy = s ? vnxp_strdup(s) : NULL;
     json_object_put(o);
     return copy;
 }

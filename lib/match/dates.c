@@ -113,7 +113,7 @@ static char *format_value(int year, int month, int day)
         snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
     else
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    return vnxp_strndup(buf, strlen(buf));
+    return vnxp_strdup(buf);
 }
 
 static int add_date(vnxp_matcher *m, const raw_date *d, int year, int inferred)

@@ -187,9 +187,9 @@ static int assemble(vnxp_matcher *m, const reference *ref)
         if (!(d->text = vnxp_hit_text(m, ref->start, ref->end)))
             return -1;
     }
-    if (type && !d->type && !(d->type = vnxp_strndup(type, strlen(type))))
+    if (type && !d->type && !(d->type = vnxp_strdup(type)))
         return -1;
-    if (ref->date && !d->date && !(d->date = vnxp_strndup(ref->date->value, strlen(ref->date->value))))
+    if (ref->date && !d->date && !(d->date = vnxp_strdup(ref->date->value)))
         return -1;
     if (ref->has_issuer && !d->issuer && !(d->issuer = vnxp_hit_text(m, ref->iss_s, ref->iss_e)))
         return -1;

@@ -608,7 +608,7 @@ static int set_string(char **dst, const char *s)
 {
     if (!s)
         return 0;
-    *dst = vnxp_strndup(s, strlen(s));
+    *dst = vnxp_strdup(s);
     return *dst ? 0 : -1;
 }
 

@@ -379,8 +379,8 @@ static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b
             rc = vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
         } else {
             vnxp_pattern *pt = &ps->items[ps->n];
-            pt->kind = vnxp_strndup(cx->file->kind, strlen(cx->file->kind));
-            pt->name = vnxp_strndup(b->name, strlen(b->name));
+            pt->kind = vnxp_strdup(cx->file->kind);
+            pt->name = vnxp_strdup(b->name);
             pt->code = code;
             ps->n++;
             if (!pt->kind || !pt->name)

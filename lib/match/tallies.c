@@ -119,11 +119,6 @@ static int is_repeat(const vnx_result *res, const reading *r)
     return 0;
 }
 
-static char *copy_or_null(const char *s)
-{
-    return s ? vnxp_strndup(s, strlen(s)) : NULL;
-}
-
 // Store a reading; 0 ok, -1 out of memory.
 static int store(vnxp_matcher *m, const reading *r)
 {
@@ -138,8 +133,8 @@ static int store(vnxp_matcher *m, const reading *r)
     t->or_above = r->or_above;
     t->span = vnxp_input_span(m, r->start, r->end);
     t->text = vnxp_hit_text(m, r->start, r->end);
-    t->rating = copy_or_null(r->rating);
-    t->subject = copy_or_null(r->subject);
+    t->rating = vnxp_strdup(r->rating);
+    t->subject = vnxp_strdup(r->subject);
     return t->text && t->rating && (t->subject || !r->subject) ? 0 : -1;
 }
 
