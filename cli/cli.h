@@ -71,6 +71,7 @@ int batch_finish(batch *b);
 typedef struct input_entry {
     char *path;  /* "-" for standard input */
     char *error; /* or NULL */
+    size_t size; /* bytes, when a regular file (for the progress line) */
 } input_entry;
 
 typedef struct input_list {

@@ -25,7 +25,9 @@ enum { SNIFF_BYTES = 512, CHUNK = 1 << 16 };
 
 /* ---- the list of inputs ------------------------------------------------ */
 
-static int add_entry(input_list *list, const char *path, const char *error)
+// Add an input; `st` (may be NULL) gives a regular file's size.
+static int add_entry(input_list *list, const char *path, const char *error,
+                     const struct stat *st)
 {
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 16;
@@ -38,6 +40,7 @@ static int add_entry(input_list *list, const char *path, const char *error)
     input_entry *e = &list->items[list->n];
     e->path = strdup(path);
     e->error = error ? strdup(error) : NULL;
+    e->size = st && S_ISREG(st->st_mode) ? (size_t)st->st_size : 0;
     if (!e->path || (error && !e->error)) {
         free(e->path);
         free(e->error);
@@ -127,12 +130,12 @@ static int collect_dir(input_list *list, const char *path, const struct stat *st
 {
     for (const visit *v = up; v; v = v->up)
         if (v->dev == st->st_dev && v->ino == st->st_ino)
-            return add_entry(list, path, "directory loop (symbolic link), skipped");
+            return add_entry(list, path, "directory loop (symbolic link), skipped", NULL);
     visit here = {st->st_dev, st->st_ino, up};
     size_t n;
     char **names = read_names(path, &n);
     if (!names)
-        return errno == ENOMEM ? -1 : add_entry(list, path, strerror(errno));
+        return errno == ENOMEM ? -1 : add_entry(list, path, strerror(errno), NULL);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(path) + strlen(names[i]) + 2;
@@ -141,11 +144,11 @@ static int collect_dir(input_list *list, const char *path, const struct stat *st
             snprintf(child, len, "%s/%s", path, names[i]);
             struct stat cst;
             if (stat(child, &cst) != 0)
-                rc = add_entry(list, child, strerror(errno));
+                rc = add_entry(list, child, strerror(errno), NULL);
             else if (S_ISDIR(cst.st_mode))
                 rc = collect_dir(list, child, &cst, &here);
             else if (format_of_name(names[i]) != FORMAT_AUTO)
-                rc = add_entry(list, child, NULL);
+                rc = add_entry(list, child, NULL, &cst);
         } else {
             rc = -1;
         }
@@ -160,19 +163,19 @@ static int collect_path(input_list *list, const char *path, const visit *up)
 {
     struct stat st;
     if (strcmp(path, "-") == 0)
-        return add_entry(list, path, NULL);
+        return add_entry(list, path, NULL, NULL);
     if (stat(path, &st) != 0)
-        return add_entry(list, path, strerror(errno));
+        return add_entry(list, path, strerror(errno), NULL);
     if (S_ISDIR(st.st_mode))
         return collect_dir(list, path, &st, up);
-    return add_entry(list, path, NULL);
+    return add_entry(list, path, NULL, &st);
 }
 
 int inputs_collect(const char *const *args, int nargs, input_list *list)
 {
     memset(list, 0, sizeof *list);
     if (nargs == 0)
-        return add_entry(list, "-", NULL);
+        return add_entry(list, "-", NULL, NULL);
     for (int i = 0; i < nargs; i++)
         if (collect_path(list, args[i], NULL) != 0)
             return -1;
@@ -183,12 +186,11 @@ void inputs_measure(const input_list *list, size_t *docs, size_t *bytes)
 {
     *docs = *bytes = 0;
     for (size_t i = 0; i < list->n; i++) {
-        struct stat st;
-        const char *path = list->items[i].path;
-        if (list->items[i].error || strcmp(path, "-") == 0 || stat(path, &st) != 0)
+        const input_entry *e = &list->items[i];
+        if (e->error || strcmp(e->path, "-") == 0)
             continue;
-        *bytes += (size_t)st.st_size;
-        *docs += format_of_name(path) != FORMAT_JSONL;
+        *bytes += e->size;
+        *docs += format_of_name(e->path) != FORMAT_JSONL;
     }
 }
 
