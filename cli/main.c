@@ -43,6 +43,9 @@ static const char usage_text[] =
     "  --max-bytes N     skip, with an error record, documents over N bytes\n"
     "                    (suffixes K, M, G; default 32M)\n"
     "  --patterns DIR    use the pattern set in DIR instead of the built-in one\n"
+    "  --no-anchors      run every pattern over the whole text, ignoring the\n"
+    "                    patterns' @anchor lines (slower; the output is the\n"
+    "                    same when the anchors are right)\n"
     "Batch:\n"
     "  -j, --jobs N      N worker threads (default: the number of cores); the\n"
     "                    output is in input order whatever N is\n"
@@ -190,6 +193,8 @@ static int set_flag(command *cmd, const char *a)
         cmd->json_flags |= VNX_JSON_NO_SPANS;
     else if (strcmp(a, "--no-progress") == 0)
         cmd->no_progress = 1;
+    else if (strcmp(a, "--no-anchors") == 0)
+        cmd->opts.flags |= VNX_OPT_NO_ANCHORS;
     else
         return usage_error("unknown option", a);
     return 0;

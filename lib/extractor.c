@@ -166,13 +166,11 @@ vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len, vn
     if (rc == VNX_OK && rep.nomem)
         rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (rc == VNX_OK) {
-        // Match data sized for the largest pattern, made per call: threads share x.
-        vnxp_matcher m = {x, &t, text, len, pcre2_match_data_create(64, NULL), r, t.len};
-        if (!m.md)
-            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-        else if ((rc = vnxp_find_body_end(&m, err)) == VNX_OK)
+        vnxp_matcher m;
+        rc = vnxp_matcher_init(&m, x, &t, text, len, r, err);
+        if (rc == VNX_OK && (rc = vnxp_find_body_end(&m, err)) == VNX_OK)
             rc = run_extractors(&m, err);
-        pcre2_match_data_free(m.md);
+        vnxp_matcher_free(&m);
     }
     vnxp_text_free(&t);
     if (rc != VNX_OK) {

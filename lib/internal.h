@@ -94,15 +94,27 @@ typedef struct vnxp_lexicon {
     size_t n;
 } vnxp_lexicon;
 
+/* A short pattern that every match of some patterns contains (their
+ * "@anchor" line). It is scanned once per document; those patterns then run
+ * only just before its hits, not over the whole text. */
+typedef struct vnxp_anchor {
+    char *source; /* expanded and folded: patterns with the same anchor share it */
+    pcre2_code *code;
+} vnxp_anchor;
+
 typedef struct vnxp_pattern {
     char *kind; /* the file's base name: "dates" */
     char *name; /* from "@pattern NAME" */
     pcre2_code *code;
+    int anchor;   /* index into vnxp_patterns.anchors; -1: scan the whole text */
+    size_t reach; /* a match starts at most this many bytes before its anchor */
 } vnxp_pattern;
 
 typedef struct vnxp_patterns {
     vnxp_pattern *items;
     size_t n, cap;
+    vnxp_anchor *anchors;
+    size_t nanchors, capanchors;
     vnxp_lexicon *lexicons;
     size_t nlex, caplex;
     char *version;
@@ -140,6 +152,14 @@ typedef struct vnxp_hits {
     size_t n, cap;
 } vnxp_hits;
 
+/* Where one anchor matches in the document: every start, in order. */
+typedef struct vnxp_anchor_hits {
+    size_t *at;
+    size_t n, cap;
+    int scanned;
+    int everywhere; /* the anchor hit a match limit: scan the whole text */
+} vnxp_anchor_hits;
+
 /* Per-call matching state: match data and the matching text. */
 typedef struct vnxp_matcher {
     const struct vnx_extractor *x;
@@ -147,10 +167,17 @@ typedef struct vnxp_matcher {
     const char *input;
     size_t input_len;
     pcre2_match_data *md;
-    vnx_result *result; /* for warnings */
-    size_t body_end;    /* where the page's tail begins (comment form, related
-                           news): no pattern kind is scanned past it */
+    pcre2_match_context *mctx; /* the extractor's limits, plus this call's offset limit */
+    vnxp_anchor_hits *anchor_hits; /* one per anchor, scanned when first needed */
+    vnx_result *result;            /* for warnings */
+    size_t body_end;               /* where the page's tail begins (comment form, related
+                                      news): no pattern kind is scanned past it */
 } vnxp_matcher;
+
+/* Set up `m` for one document; VNX_OK or VNX_ERR_NOMEM. */
+int vnxp_matcher_init(vnxp_matcher *m, const struct vnx_extractor *x, const vnxp_text *text,
+                      const char *input, size_t input_len, vnx_result *result, vnx_error *err);
+void vnxp_matcher_free(vnxp_matcher *m);
 
 /* Set m->body_end: the start of the first line that page.pcre's "tail"
  * pattern matches (comment forms, related news), else the text's end. */

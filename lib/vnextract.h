@@ -103,11 +103,15 @@ VNX_EXPORT const char *vnx_patterns_version(const vnx_extractor *x);
 #define VNX_OPT_NO_TALLIES (1u << 7)
 /** Skip the event, title and author extractor. */
 #define VNX_OPT_NO_EVENT (1u << 8)
+/** Run every pattern over the whole text, ignoring the pattern set's
+ *  "@anchor" lines. Slower; the record is the same when the anchors are
+ *  right, which is what this option is for checking. */
+#define VNX_OPT_NO_ANCHORS (1u << 9)
 
 /** Every valid VNX_OPT_* bit. */
 #define VNX_OPT_MASK                                                                   \
     (VNX_OPT_NO_TONE_FOLD | VNX_OPT_NO_DATES | VNX_OPT_NO_DIRECTIVES |                 \
-     VNX_OPT_NO_OFFICIALS | VNX_OPT_NO_TALLIES | VNX_OPT_NO_EVENT)
+     VNX_OPT_NO_OFFICIALS | VNX_OPT_NO_TALLIES | VNX_OPT_NO_EVENT | VNX_OPT_NO_ANCHORS)
 
 /** Options of an extractor. Initialise with vnx_options_init(). */
 typedef struct vnx_options {

@@ -11,6 +11,13 @@
  * and {{lex:NAME}} stands for the alternation of a lexicon's entries. Text
  * outside blocks may only be blank lines and '#' comments.
  *
+ * A pattern's first body line may be
+ *   @anchor REACH REGEX
+ * a promise that every match holds a match of REGEX beginning at most REACH
+ * bytes after the match's own start. The pattern is then run only just
+ * before the places REGEX matches (match/scan.c); a wrong promise loses
+ * matches, which VNX_OPT_NO_ANCHORS and the anchors test catch.
+ *
  * SPDX-License-Identifier: MIT
  */
 #include <dirent.h>
@@ -31,6 +38,8 @@ typedef struct block {
     char *name;
     int line;
     vnxp_buf body;
+    char *anchor; /* the REGEX of "@anchor REACH REGEX", or NULL */
+    size_t reach;
 } block;
 
 typedef struct parsed_file {
@@ -44,6 +53,7 @@ static void parsed_free(parsed_file *pf)
 {
     for (size_t i = 0; i < pf->n; i++) {
         free(pf->blocks[i].name);
+        free(pf->blocks[i].anchor);
         vnxp_buf_free(&pf->blocks[i].body);
     }
     free(pf->blocks);
@@ -100,7 +110,32 @@ static int parse_directive(const char *line, size_t n, const char *file, int lin
         b->name = vnxp_strndup(line + s, e - s);
         return b->name ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     }
-    return fail_at(err, VNX_ERR_PATTERN, file, lineno, "unknown directive (want @define or @pattern)");
+    return fail_at(err, VNX_ERR_PATTERN, file, lineno, "unknown directive (want @define, @pattern or @anchor)");
+}
+
+// Read "@anchor REACH REGEX" at `line` into the pattern `b` it follows.
+static int parse_anchor(const char *line, size_t n, const char *file, int lineno, block *b,
+                        vnx_error *err)
+{
+    if (!b || !b->is_pattern || b->anchor || b->body.len > 0)
+        return fail_at(err, VNX_ERR_PATTERN, file, lineno,
+                       "@anchor must be the first line of a @pattern block");
+    size_t i = strlen("@anchor"), reach = 0, digits = 0;
+    while (i < n && (line[i] == ' ' || line[i] == '\t'))
+        i++;
+    for (; i < n && line[i] >= '0' && line[i] <= '9' && reach < 100000; i++, digits++)
+        reach = reach * 10 + (size_t)(line[i] - '0');
+    size_t s = i;
+    while (s < n && (line[s] == ' ' || line[s] == '\t'))
+        s++;
+    size_t e = n;
+    while (e > s && (line[e - 1] == ' ' || line[e - 1] == '\t' || line[e - 1] == '\r'))
+        e--;
+    if (digits == 0 || s == i || s == e)
+        return fail_at(err, VNX_ERR_PATTERN, file, lineno, "want @anchor REACH REGEX");
+    b->reach = reach;
+    b->anchor = vnxp_strndup(line + s, e - s);
+    return b->anchor ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
 }
 
 static int is_blank_or_comment(const char *line, size_t n)
@@ -126,7 +161,11 @@ static int parse_file(const vnxp_source *src, parsed_file *pf, vnx_error *err)
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         lineno++;
-        if (p[0] == '@') {
+        if (strncmp(p, "@anchor", 7) == 0 && (p[7] == ' ' || p[7] == '\t')) {
+            int rc = parse_anchor(p, n, src->name, lineno, pf->n ? &pf->blocks[pf->n - 1] : NULL, err);
+            if (rc != VNX_OK)
+                return rc;
+        } else if (p[0] == '@') {
             if (vnxp_grow((void **)&pf->blocks, &pf->cap, pf->n + 1, sizeof *pf->blocks))
                 return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
             block *b = &pf->blocks[pf->n];
@@ -344,53 +383,98 @@ static int expand(const expand_ctx *cx, const block *b, const char *text, int de
     return VNX_OK;
 }
 
-static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b, unsigned opt_flags)
+// Expand, tone-fold and compile `text` (block b's body or anchor) into
+// *code, with its folded source in *folded (free both).
+static int compile_text(const expand_ctx *cx, const block *b, const char *text, unsigned opt_flags,
+                        pcre2_code **code, char **folded)
 {
+    *code = NULL;
+    *folded = NULL;
     vnxp_buf src = {0};
-    int rc = expand(cx, b, b->body.s ? b->body.s : "", 0, &src);
+    int rc = expand(cx, b, text, 0, &src);
+    if (rc == VNX_OK && !src.s && vnxp_buf_add(&src, "", 0))
+        rc = vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
     if (rc != VNX_OK) {
         vnxp_buf_free(&src);
         return rc;
     }
-    char *folded = (opt_flags & VNX_OPT_NO_TONE_FOLD) ? src.s : vnxp_fold_utf8(src.s, src.len);
-    if (!folded) {
+    char *f = (opt_flags & VNX_OPT_NO_TONE_FOLD) ? src.s : vnxp_fold_utf8(src.s, src.len);
+    if (f != src.s)
         vnxp_buf_free(&src);
+    if (!f)
         return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
-    }
     int errcode;
     PCRE2_SIZE erroff;
-    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_DUPNAMES;
-    pcre2_code *code =
-        pcre2_compile((PCRE2_SPTR)folded, strlen(folded), options, &errcode, &erroff, NULL);
-    if (!code) {
+    // The offset limit lets a scan stop where an anchor's reach ends (match/scan.c).
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_DUPNAMES |
+                       PCRE2_USE_OFFSET_LIMIT;
+    *code = pcre2_compile((PCRE2_SPTR)f, strlen(f), options, &errcode, &erroff, NULL);
+    if (!*code) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(errcode, msg, sizeof msg);
-        size_t flen = strlen(folded), from = erroff > 20 ? erroff - 20 : 0;
+        size_t flen = strlen(f), from = erroff > 20 ? erroff - 20 : 0;
         rc = fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line,
-                     "pattern '%s': %s at offset %zu near \"%.*s\"", b->name, (char *)msg,
-                     (size_t)erroff, (int)((erroff < flen ? erroff : flen) - from), folded + from);
+                     "%s '%s': %s at offset %zu near \"%.*s\"",
+                     text == b->anchor ? "anchor of pattern" : "pattern", b->name, (char *)msg,
+                     (size_t)erroff, (int)((erroff < flen ? erroff : flen) - from), f + from);
         if (cx->err)
             cx->err->offset = (long)erroff;
-    } else {
-        // JIT is an optimisation: where it is unavailable the interpreter runs.
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-        if (vnxp_grow((void **)&ps->items, &ps->cap, ps->n + 1, sizeof *ps->items)) {
+        free(f);
+        return rc;
+    }
+    // JIT is an optimisation: where it is unavailable the interpreter runs.
+    pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE);
+    *folded = f;
+    return VNX_OK;
+}
+
+// The index of b's anchor in ps->anchors, compiled and added if new.
+static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, unsigned opt_flags,
+                      int *index)
+{
+    pcre2_code *code;
+    char *folded;
+    int rc = compile_text(cx, b, b->anchor, opt_flags, &code, &folded);
+    if (rc != VNX_OK)
+        return rc;
+    for (size_t i = 0; i < ps->nanchors; i++) {
+        if (strcmp(ps->anchors[i].source, folded) == 0) {
             pcre2_code_free(code);
-            rc = vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
-        } else {
-            vnxp_pattern *pt = &ps->items[ps->n];
-            pt->kind = vnxp_strdup(cx->file->kind);
-            pt->name = vnxp_strdup(b->name);
-            pt->code = code;
-            ps->n++;
-            if (!pt->kind || !pt->name)
-                rc = vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+            free(folded);
+            *index = (int)i;
+            return VNX_OK;
         }
     }
-    if (folded != src.s)
+    if (vnxp_grow((void **)&ps->anchors, &ps->capanchors, ps->nanchors + 1, sizeof *ps->anchors)) {
+        pcre2_code_free(code);
         free(folded);
-    vnxp_buf_free(&src);
-    return rc;
+        return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    }
+    ps->anchors[ps->nanchors] = (vnxp_anchor){folded, code};
+    *index = (int)ps->nanchors++;
+    return VNX_OK;
+}
+
+static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b, unsigned opt_flags)
+{
+    int anchor = -1;
+    int rc = b->anchor ? add_anchor(ps, cx, b, opt_flags, &anchor) : VNX_OK;
+    pcre2_code *code = NULL;
+    char *folded = NULL;
+    if (rc == VNX_OK)
+        rc = compile_text(cx, b, b->body.s ? b->body.s : "", opt_flags, &code, &folded);
+    free(folded);
+    if (rc != VNX_OK)
+        return rc;
+    if (vnxp_grow((void **)&ps->items, &ps->cap, ps->n + 1, sizeof *ps->items)) {
+        pcre2_code_free(code);
+        return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    }
+    vnxp_pattern *pt = &ps->items[ps->n++];
+    *pt = (vnxp_pattern){vnxp_strdup(cx->file->kind), vnxp_strdup(b->name), code, anchor, b->reach};
+    if (!pt->kind || !pt->name)
+        return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    return VNX_OK;
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -574,6 +658,11 @@ void vnxp_patterns_free(vnxp_patterns *ps)
         free(ps->items[i].name);
     }
     free(ps->items);
+    for (size_t i = 0; i < ps->nanchors; i++) {
+        pcre2_code_free(ps->anchors[i].code);
+        free(ps->anchors[i].source);
+    }
+    free(ps->anchors);
     for (size_t i = 0; i < ps->nlex; i++)
         lexicon_free(&ps->lexicons[i]);
     free(ps->lexicons);

@@ -5,6 +5,13 @@
  * threads. A match that hits PCRE2's match or depth limit is not an error
  * for the document: it becomes a warning and the scan goes on after it.
  *
+ * A pattern with an anchor (patterns.c) is not run over the whole text.
+ * Its anchor is scanned once per document, and every match of the pattern
+ * starts at most `reach` bytes before one of the anchor's hits. So the
+ * pattern runs from `reach` bytes before each hit with PCRE2's offset limit
+ * at the hit: it finds what a whole-text scan finds, since such a scan also
+ * goes left to right and resumes after each match.
+ *
  * SPDX-License-Identifier: MIT
  */
 #include <stdlib.h>
@@ -24,6 +31,31 @@ void vnxp_hits_free(vnxp_hits *hits)
         vnxp_hit_clear(&hits->items[i]);
     free(hits->items);
     memset(hits, 0, sizeof *hits);
+}
+
+int vnxp_matcher_init(vnxp_matcher *m, const struct vnx_extractor *x, const vnxp_text *text,
+                      const char *input, size_t input_len, vnx_result *result, vnx_error *err)
+{
+    // Match data sized for the largest pattern, made per call: threads share x.
+    *m = (vnxp_matcher){x, text, input, input_len, pcre2_match_data_create(64, NULL),
+                        pcre2_match_context_copy(x->mctx), NULL, result, text->len};
+    size_t na = x->patterns.nanchors;
+    m->anchor_hits = calloc(na ? na : 1, sizeof *m->anchor_hits);
+    if (!m->md || !m->mctx || !m->anchor_hits) {
+        vnxp_matcher_free(m);
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    }
+    return VNX_OK;
+}
+
+void vnxp_matcher_free(vnxp_matcher *m)
+{
+    for (size_t i = 0; m->anchor_hits && i < m->x->patterns.nanchors; i++)
+        free(m->anchor_hits[i].at);
+    free(m->anchor_hits);
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mctx);
+    memset(m, 0, sizeof *m);
 }
 
 static int copy_hit(const vnxp_pattern *p, pcre2_match_data *md, vnxp_hit *hit)
@@ -58,31 +90,41 @@ static int match_failed(vnxp_matcher *m, const vnxp_pattern *p, int rc, size_t a
     return vnxp_fail(err, VNX_ERR_MATCH, "pattern %s/%s: %s", p->kind, p->name, (char *)msg);
 }
 
-// Match `p` at or after `at` in the first `len` bytes of the matching text.
-static int match(vnxp_matcher *m, const vnxp_pattern *p, size_t len, size_t at, uint32_t options)
+// Match `code` at or after `at` in the first `len` bytes of the matching
+// text, starting no later than `limit` (PCRE2_UNSET: anywhere).
+static int match(vnxp_matcher *m, const pcre2_code *code, size_t len, size_t at, size_t limit,
+                 uint32_t options)
 {
-    const struct vnx_extractor *x = m->x;
-    return pcre2_match(p->code, (PCRE2_SPTR)m->text->s, len, at,
-                       options | PCRE2_NO_UTF_CHECK, m->md, x->mctx);
+    pcre2_set_offset_limit(m->mctx, limit);
+    return pcre2_match(code, (PCRE2_SPTR)m->text->s, len, at, options | PCRE2_NO_UTF_CHECK,
+                       m->md, m->mctx);
 }
 
-// Every match of `p` in the first `len` bytes, scanning left to right.
-static int scan_pattern(vnxp_matcher *m, const vnxp_pattern *p, size_t len, vnxp_hits *hits,
-                        vnx_error *err)
+// The start of the character after the one at `at`.
+static size_t next_char(const vnxp_text *t, size_t at)
 {
-    size_t at = 0;
-    while (at <= len) {
-        int rc = match(m, p, len, at, 0);
-        if (rc == PCRE2_ERROR_NOMATCH)
+    at++;
+    while (at < t->len && (t->s[at] & 0xC0) == 0x80)
+        at++;
+    return at;
+}
+
+// Every match of `p` in the first `len` bytes that starts in [*at, limit],
+// left to right; *at is left after the last one.
+static int scan_range(vnxp_matcher *m, const vnxp_pattern *p, size_t len, size_t *at,
+                      size_t limit, vnxp_hits *hits, vnx_error *err)
+{
+    while (*at <= len && *at <= limit) {
+        int rc = match(m, p->code, len, *at, limit == len ? PCRE2_UNSET : limit, 0);
+        if (rc == PCRE2_ERROR_NOMATCH) {
+            *at = limit + 1;
             return VNX_OK;
+        }
         if (rc < 0) {
-            int e = match_failed(m, p, rc, at, err);
+            int e = match_failed(m, p, rc, *at, err);
             if (e != VNX_OK)
                 return e;
-            // Skip one character past the place that was too costly.
-            at++;
-            while (at < m->text->len && (m->text->s[at] & 0xC0) == 0x80)
-                at++;
+            *at = next_char(m->text, *at); // past the place that was too costly
             continue;
         }
         if (vnxp_grow((void **)&hits->items, &hits->cap, hits->n + 1, sizeof *hits->items))
@@ -92,10 +134,65 @@ static int scan_pattern(vnxp_matcher *m, const vnxp_pattern *p, size_t len, vnxp
         if (copy_hit(p, m->md, hit))
             return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         hits->n++;
-        size_t next = hit->end > hit->start ? hit->end : hit->start + 1;
-        while (next < m->text->len && (m->text->s[next] & 0xC0) == 0x80)
-            next++;
-        at = next;
+        *at = hit->end > hit->start ? hit->end : next_char(m->text, hit->start);
+    }
+    return VNX_OK;
+}
+
+// Find every start of anchor `a` before m->body_end, once per document.
+static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
+{
+    vnxp_anchor_hits *ah = &m->anchor_hits[a];
+    const vnxp_anchor *anchor = &m->x->patterns.anchors[a];
+    ah->scanned = 1;
+    for (size_t at = 0; at <= m->body_end;) {
+        int rc = match(m, anchor->code, m->body_end, at, PCRE2_UNSET, 0);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return VNX_OK;
+        if (rc < 0) { // too costly to say where it is: the patterns scan everything
+            ah->everywhere = 1;
+            return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
+                       ? VNX_OK
+                       : vnxp_fail(err, VNX_ERR_MATCH, "anchor %s: match error %d",
+                                   anchor->source, rc);
+        }
+        size_t start = pcre2_get_ovector_pointer(m->md)[0];
+        if (vnxp_grow((void **)&ah->at, &ah->cap, ah->n + 1, sizeof *ah->at))
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        ah->at[ah->n++] = start;
+        // Every start, overlapping ones too: the next search begins one
+        // character on, not after this hit.
+        at = next_char(m->text, start);
+    }
+    return VNX_OK;
+}
+
+// Every match of `p` before m->body_end, scanning left to right: over the
+// whole text, or over the reach of each of its anchor's hits.
+static int scan_pattern(vnxp_matcher *m, const vnxp_pattern *p, vnxp_hits *hits, vnx_error *err)
+{
+    size_t len = m->body_end, at = 0;
+    if (p->anchor < 0 || (m->x->flags & VNX_OPT_NO_ANCHORS))
+        return scan_range(m, p, len, &at, len, hits, err);
+    vnxp_anchor_hits *ah = &m->anchor_hits[p->anchor];
+    if (!ah->scanned) {
+        int rc = scan_anchor(m, p->anchor, err);
+        if (rc != VNX_OK)
+            return rc;
+    }
+    if (ah->everywhere)
+        return scan_range(m, p, len, &at, len, hits, err);
+    for (size_t i = 0; i < ah->n; i++) {
+        size_t hit = ah->at[i], from = hit > p->reach ? hit - p->reach : 0;
+        // Hits whose reaches touch make one range.
+        while (i + 1 < ah->n && ah->at[i + 1] <= hit + 1 + p->reach)
+            hit = ah->at[++i];
+        if (at < from)
+            at = from;
+        int rc = scan_range(m, p, len, &at, hit, hits, err);
+        if (rc != VNX_OK)
+            return rc;
     }
     return VNX_OK;
 }
@@ -137,7 +234,7 @@ int vnxp_scan_kind(vnxp_matcher *m, const char *kind, vnxp_hits *hits, vnx_error
         // Patterns named with a leading '_' are helpers, run on demand only.
         if (strcmp(p->kind, kind) != 0 || p->name[0] == '_')
             continue;
-        int rc = scan_pattern(m, p, m->body_end, hits, err);
+        int rc = scan_pattern(m, p, hits, err);
         if (rc != VNX_OK)
             return rc;
     }
@@ -152,7 +249,7 @@ int vnxp_find_body_end(vnxp_matcher *m, vnx_error *err)
     if (!p)
         return VNX_OK;
     for (size_t at = 0; at <= m->text->len;) {
-        int rc = match(m, p, m->text->len, at, 0);
+        int rc = match(m, p->code, m->text->len, at, PCRE2_UNSET, 0);
         if (rc == PCRE2_ERROR_NOMATCH)
             return VNX_OK;
         if (rc >= 0) {
@@ -172,7 +269,7 @@ int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *h
     memset(hit, 0, sizeof *hit);
     if (!p || at > m->text->len)
         return 0;
-    int rc = match(m, p, m->text->len, at, PCRE2_ANCHORED);
+    int rc = match(m, p->code, m->text->len, at, PCRE2_UNSET, PCRE2_ANCHORED);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {

@@ -298,6 +298,72 @@ START_TEST(unknown_directive_and_missing_define)
 }
 END_TEST
 
+START_TEST(bad_anchor_lines)
+{
+    const struct {
+        const char *text;
+        int line;
+    } cases[] = {
+        {"@anchor 3 x\n@pattern a\n  x\n", 1},              // before any pattern
+        {"@define D\n  x\n@anchor 3 x\n", 3},                // on a define
+        {"@pattern a\n  x\n@anchor 3 x\n", 3},               // after the body
+        {"@pattern a\n@anchor 3 x\n@anchor 3 y\n  x\n", 3}, // twice
+        {"@pattern a\n@anchor x\n  x\n", 2},                 // no reach
+        {"@pattern a\n@anchor 3\n  x\n", 2},                 // no regex
+        {"@pattern a\n@anchor 3 (\n  x\n", 1},               // does not compile
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *dir = make_dir();
+        write_file(dir, "dates.pcre", cases[i].text);
+        vnx_error err;
+        ck_assert_ptr_null(new_with_dir(dir, &err));
+        ck_assert_int_eq(err.code, VNX_ERR_PATTERN);
+        ck_assert_str_eq(err.source, "dates.pcre");
+        ck_assert_msg(err.line == cases[i].line, "case %zu: line %d: %s", i, err.line, err.message);
+        free(dir);
+    }
+}
+END_TEST
+
+// The number of dates found with pattern `dmy` anchored at its first '/'
+// with `reach`, with and without VNX_OPT_NO_ANCHORS.
+static size_t dates_with_anchor(const char *reach, unsigned flags, const char *text)
+{
+    char *dir = make_dir();
+    char src[256];
+    snprintf(src, sizeof src,
+             "@pattern dmy\n@anchor %s /\n"
+             "  (?<![\\p{N}]) (?<day>\\d\\d) / (?<month>\\d\\d) / (?<year>\\d{4})\n",
+             reach);
+    write_file(dir, "dates.pcre", src);
+    vnx_options o;
+    vnx_options_init(&o);
+    o.patterns_dir = dir;
+    o.flags = flags;
+    vnx_error err;
+    vnx_extractor *x = vnx_extractor_new(&o, &err);
+    ck_assert_msg(x != NULL, "%s", err.message);
+    vnx_result *r = vnx_extract(x, text, strlen(text), &err);
+    ck_assert_ptr_nonnull(r);
+    size_t n = vnx_result_date_count(r);
+    vnx_result_free(r);
+    vnx_extractor_free(x);
+    free(dir);
+    return n;
+}
+
+START_TEST(anchor_reach_bounds_where_a_pattern_runs)
+{
+    // The first '/' of a date is 2 bytes after its start: a reach of 2 finds
+    // every date, wherever it stands; a reach of 1 is a wrong promise.
+    const char *text = "01/02/2023 x 03/04/2023/05/06/2023\n07/08/2023";
+    ck_assert_uint_eq(dates_with_anchor("2", 0, text), 4);
+    ck_assert_uint_eq(dates_with_anchor("40", 0, text), 4);
+    ck_assert_uint_eq(dates_with_anchor("1", 0, text), 0);
+    ck_assert_uint_eq(dates_with_anchor("1", VNX_OPT_NO_ANCHORS, text), 4);
+}
+END_TEST
+
 static const char MINIMAL_DATES[] =
     "# Only numeric day/month/year.\n"
     "@define DAY\n"
@@ -563,6 +629,8 @@ static Suite *api_suite(void)
     tcase_add_test(tc, broken_pattern);
     tcase_add_test(tc, text_outside_a_block);
     tcase_add_test(tc, unknown_directive_and_missing_define);
+    tcase_add_test(tc, bad_anchor_lines);
+    tcase_add_test(tc, anchor_reach_bounds_where_a_pattern_runs);
     tcase_add_test(tc, custom_dir_works);
     tcase_add_test(tc, custom_dir_without_version);
     tcase_add_test(tc, custom_dir_with_lexicon);
