@@ -99,15 +99,23 @@ static void on_invalid_utf8(void *ctx, size_t offset)
 
 vnx_span vnxp_input_span(const vnxp_matcher *m, size_t start, size_t end)
 {
-    vnx_span s = {m->text->map[start], m->text->map[end]};
+    const vnxp_text *t = m->text;
+    vnx_span s = {vnxp_text_input_offset(t, start), vnxp_text_input_offset(t, end)};
     // The end maps to the first input byte of the next character.
-    if (end > start && end <= m->text->len) {
+    if (end > start && end <= t->len) {
         size_t last = end - 1;
-        while (last > start && (m->text->s[last] & 0xC0) == 0x80)
+        while (last > start && (t->s[last] & 0xC0) == 0x80)
             last--;
-        size_t next = m->text->map[end];
-        s.end = next > m->text->map[last] ? next : m->text->map[last] + 1;
+        size_t next = vnxp_text_input_offset(t, end), first = vnxp_text_input_offset(t, last);
+        s.end = next > first ? next : first + 1;
     }
+    // Without a map, a tone moved inside a syllable (ủy -> uỷ) may leave a
+    // boundary inside an input character: widen the span to whole ones.
+    const unsigned char *in = (const unsigned char *)m->input;
+    while (!t->map && s.start > 0 && s.start < m->input_len && (in[s.start] & 0xC0) == 0x80)
+        s.start--;
+    while (!t->map && s.end < m->input_len && (in[s.end] & 0xC0) == 0x80)
+        s.end++;
     return s;
 }
 

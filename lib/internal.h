@@ -46,12 +46,20 @@ char *vnxp_strdup(const char *s);
 /* The text that patterns run over: NFC, tone placement folded (uỷ/ủy),
  * line ends made "\n", invisible characters dropped, odd spaces made ' '.
  * map[i] is the input byte offset of matching byte i; map[len] = input
- * length. Case is kept: patterns match caselessly. */
+ * length. The map is NULL where each byte is where it was in the input
+ * (read it with vnxp_text_input_offset). Case is kept: patterns match
+ * caselessly. */
 typedef struct vnxp_text {
     char *s;
     size_t len;
     size_t *map;
 } vnxp_text;
+
+/* The input offset of matching-text byte i (i <= len). */
+static inline size_t vnxp_text_input_offset(const vnxp_text *t, size_t i)
+{
+    return t->map ? t->map[i] : i;
+}
 
 /* One invalid UTF-8 sequence, reported as a warning by the caller. */
 typedef void (*vnxp_invalid_fn)(void *ctx, size_t input_offset);

@@ -97,7 +97,7 @@ static const vnx_date *date_before(const vnxp_matcher *m, size_t at)
     while (gap > 0 && (m->text->s[gap - 1] == ' ' || m->text->s[gap - 1] == '\n' ||
                        m->text->s[gap - 1] == ','))
         gap--;
-    return full_date_at(m, m->text->map[gap], 1);
+    return full_date_at(m, vnxp_text_input_offset(m->text, gap), 1);
 }
 
 // Link the issue date and the issuer that follow the number.
@@ -110,7 +110,7 @@ static int link_following(vnxp_matcher *m, reference *ref, vnx_error *err)
     if (got < 0)
         return err && err->code ? err->code : VNX_ERR_MATCH;
     if (got) {
-        ref->date = full_date_at(m, m->text->map[h.end], 0);
+        ref->date = full_date_at(m, vnxp_text_input_offset(m->text, h.end), 0);
         if (ref->date)
             after = vnxp_text_pos(m->text, ref->date->span.end);
         vnxp_hit_clear(&h);

@@ -79,7 +79,7 @@ static int match_failed(vnxp_matcher *m, const vnxp_pattern *p, int rc, size_t a
 {
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
         rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-        size_t in = at <= m->text->len ? m->text->map[at] : m->input_len;
+        size_t in = at <= m->text->len ? vnxp_text_input_offset(m->text, at) : m->input_len;
         return vnxp_result_warn(m->result, "pattern %s/%s hit a match limit at byte %zu", p->kind,
                                 p->name, in)
                    ? vnxp_fail(err, VNX_ERR_NOMEM, "out of memory")

@@ -9,6 +9,11 @@
  * pattern matches both. Every output byte keeps the offset of the input
  * byte it came from, so that spans point into the input as given.
  *
+ * Most documents need none of this but the tone folding: they are valid
+ * UTF-8, NFC already, with no CR, control, invisible or odd-space
+ * character. Those take a fast path that copies the bytes, folds tones in
+ * place and keeps no map (each byte is where it was).
+ *
  * SPDX-License-Identifier: MIT
  */
 #include <limits.h>
@@ -280,9 +285,103 @@ static int fold_tones(u16text *t, vnx_error *err)
     return VNX_OK;
 }
 
-/* ---- UTF-8 output -------------------------------------------------------- */
+/* ---- the fast path ------------------------------------------------------- */
 
+// Zeroed bytes kept after the text: PCRE2's JIT reads ahead in aligned
+// blocks, and must find initialised bytes there.
 enum { TEXT_PADDING = 64 };
+
+// Whether `c` may be copied as it is: no rule above changes it, and it is
+// NFC on its own and combines with nothing before it (so any text made of
+// such characters is NFC).
+static int is_plain(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= 0x20 && c != 0x7F) || c == '\n';
+    return c <= 0xFFFF && !is_odd_space(c) && !is_invisible(c) &&
+           u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+           u_getCombiningClass(c) == 0;
+}
+
+// Fold the syllable whose last (up to) three letters start at at[0..n) and
+// whose last letter ends at `end`, in place. 0, or -1 when the folded letters
+// would not take the same bytes.
+static int fold_in_place(const UNormalizer2 *nfd, const UNormalizer2 *nfc, char *s,
+                         const size_t *at, size_t n, size_t end)
+{
+    UChar u[3];
+    for (size_t k = 0; k < n; k++) {
+        int32_t i = 0;
+        UChar32 c;
+        U8_NEXT_UNSAFE((const uint8_t *)s + at[k], i, c);
+        u[k] = (UChar)c;
+    }
+    UChar b1 = u[n - 2], b2 = u[n - 1];
+    fold_syllable(nfd, nfc, u, n);
+    if (u[n - 2] == b1 && u[n - 1] == b2)
+        return 0;
+    uint8_t buf[8];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, u[n - 2]);
+    U8_APPEND_UNSAFE(buf, len, u[n - 1]);
+    if ((size_t)len != end - at[n - 2])
+        return -1;
+    memcpy(s + at[n - 2], buf, (size_t)len);
+    return 0;
+}
+
+// The matching text of `in` by the fast path: 1 done, 0 the text needs the
+// full path, -1 out of memory.
+static int fast_path(const char *in, size_t len, unsigned flags, vnxp_text *out)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+    if (U_FAILURE(st) || (flags & ~VNXP_NORM_FOLD_TONES))
+        return 0;
+    char *s = malloc(len + TEXT_PADDING);
+    if (!s)
+        return -1;
+    memcpy(s, in, len);
+    memset(s + len, 0, TEXT_PADDING);
+    size_t at[3], letters = 0; // the last three letters of the current run
+    int wide = 0;
+    for (size_t i = 0; i <= len;) {
+        UChar32 c = 0;
+        size_t start = i;
+        if (i < len)
+            U8_NEXT((const uint8_t *)s, i, len, c);
+        else
+            i++;
+        if (start < len && !is_plain(c))
+            break;
+        if (start < len && c <= 0xFFFF && u_isalpha(c)) {
+            if (letters >= 3) {
+                at[0] = at[1];
+                at[1] = at[2];
+                at[2] = start;
+            } else {
+                at[letters] = start;
+            }
+            letters++;
+            wide |= c >= 0xC0;
+            continue;
+        }
+        if (wide && letters >= 2 && (flags & VNXP_NORM_FOLD_TONES) &&
+            fold_in_place(nfd, nfc, s, at, letters < 3 ? letters : 3, start))
+            break;
+        letters = 0;
+        wide = 0;
+        if (start == len) {
+            *out = (vnxp_text){s, len, NULL};
+            return 1;
+        }
+    }
+    free(s);
+    return 0;
+}
+
+/* ---- UTF-8 output -------------------------------------------------------- */
 
 static int is_space_unit(UChar c)
 {
@@ -327,8 +426,7 @@ static int encode(const u16text *t, size_t input_len, unsigned flags, int want_m
     if (want_map)
         out->map[j] = input_len;
     out->len = j;
-    // Keep zeroed padding after the text: PCRE2's JIT reads ahead in
-    // aligned blocks, and must find initialised bytes there. Shrink to fit.
+    // Keep the zeroed padding; shrink to fit.
     memset(out->s + j, 0, TEXT_PADDING);
     char *fit = realloc(out->s, j + TEXT_PADDING);
     if (fit)
@@ -343,6 +441,9 @@ int vnxp_normalize(const char *in, size_t len, unsigned flags, int want_map,
     if (len > (size_t)INT32_MAX / 2)
         return vnxp_fail(err, VNX_ERR_TOO_LARGE, "document of %zu bytes is over the limit of %d",
                          len, INT32_MAX / 2);
+    int fast = fast_path(in, len, flags, out);
+    if (fast != 0)
+        return fast > 0 ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     u16text t = {0};
     int rc = VNX_OK;
     if (decode(in, len, on_invalid, ctx, &t)) {
@@ -396,6 +497,8 @@ char *vnxp_fold_utf8(const char *s, size_t n)
 
 size_t vnxp_text_pos(const vnxp_text *t, size_t input_off)
 {
+    if (!t->map)
+        return input_off < t->len ? input_off : t->len;
     size_t lo = 0, hi = t->len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
