@@ -10,6 +10,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "vnextract.h"
@@ -102,18 +103,29 @@ typedef struct vnxp_lexicon {
     size_t n;
 } vnxp_lexicon;
 
+/* A compiled regex. PCRE2's interpreter runs it until it has matched over
+ * enough bytes for a JIT compile to pay (match/scan.c), then a JIT-compiled
+ * copy: a single document starts at once, a batch runs JIT code. Threads
+ * share it; the copy is published atomically. */
+typedef struct vnxp_regex {
+    pcre2_code *code;
+    _Atomic(pcre2_code *) jit; /* NULL until compiled */
+    atomic_size_t work;        /* bytes matched over by the interpreter */
+    atomic_int jit_claimed;    /* a thread has taken on the JIT compile */
+} vnxp_regex;
+
 /* A short pattern that every match of some patterns contains (their
  * "@anchor" line). It is scanned once per document; those patterns then run
  * only just before its hits, not over the whole text. */
 typedef struct vnxp_anchor {
     char *source; /* expanded and folded: patterns with the same anchor share it */
-    pcre2_code *code;
+    vnxp_regex re;
 } vnxp_anchor;
 
 typedef struct vnxp_pattern {
     char *kind; /* the file's base name: "dates" */
     char *name; /* from "@pattern NAME" */
-    pcre2_code *code;
+    vnxp_regex re;
     int anchor;   /* index into vnxp_patterns.anchors; -1: scan the whole text */
     size_t reach; /* a match starts at most this many bytes before its anchor */
 } vnxp_pattern;

@@ -422,10 +422,22 @@ static int compile_text(const expand_ctx *cx, const block *b, const char *text, 
         free(f);
         return rc;
     }
-    // JIT is an optimisation: where it is unavailable the interpreter runs.
-    pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE);
-    *folded = f;
+    *folded = f; // JIT-compiled when it pays (match/scan.c)
     return VNX_OK;
+}
+
+static void regex_init(vnxp_regex *re, pcre2_code *code)
+{
+    re->code = code;
+    atomic_init(&re->jit, NULL);
+    atomic_init(&re->work, 0);
+    atomic_init(&re->jit_claimed, 0);
+}
+
+static void regex_free(vnxp_regex *re)
+{
+    pcre2_code_free(re->code);
+    pcre2_code_free(atomic_load(&re->jit));
 }
 
 // The index of b's anchor in ps->anchors, compiled and added if new.
@@ -450,7 +462,8 @@ static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, u
         free(folded);
         return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
     }
-    ps->anchors[ps->nanchors] = (vnxp_anchor){folded, code};
+    ps->anchors[ps->nanchors].source = folded;
+    regex_init(&ps->anchors[ps->nanchors].re, code);
     *index = (int)ps->nanchors++;
     return VNX_OK;
 }
@@ -471,7 +484,11 @@ static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b
         return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
     }
     vnxp_pattern *pt = &ps->items[ps->n++];
-    *pt = (vnxp_pattern){vnxp_strdup(cx->file->kind), vnxp_strdup(b->name), code, anchor, b->reach};
+    pt->kind = vnxp_strdup(cx->file->kind);
+    pt->name = vnxp_strdup(b->name);
+    regex_init(&pt->re, code);
+    pt->anchor = anchor;
+    pt->reach = b->reach;
     if (!pt->kind || !pt->name)
         return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
     return VNX_OK;
@@ -653,13 +670,13 @@ int vnxp_patterns_load_dir(vnxp_patterns *ps, const char *dir, unsigned opt_flag
 void vnxp_patterns_free(vnxp_patterns *ps)
 {
     for (size_t i = 0; i < ps->n; i++) {
-        pcre2_code_free(ps->items[i].code);
+        regex_free(&ps->items[i].re);
         free(ps->items[i].kind);
         free(ps->items[i].name);
     }
     free(ps->items);
     for (size_t i = 0; i < ps->nanchors; i++) {
-        pcre2_code_free(ps->anchors[i].code);
+        regex_free(&ps->anchors[i].re);
         free(ps->anchors[i].source);
     }
     free(ps->anchors);

@@ -90,14 +90,45 @@ static int match_failed(vnxp_matcher *m, const vnxp_pattern *p, int rc, size_t a
     return vnxp_fail(err, VNX_ERR_MATCH, "pattern %s/%s: %s", p->kind, p->name, (char *)msg);
 }
 
-// Match `code` at or after `at` in the first `len` bytes of the matching
+// A JIT compile of a pattern costs about as much as the interpreter
+// matching it over this many bytes more than the JIT code would.
+enum { JIT_AFTER_BYTES = 64 * 1024, ANCHORED_MATCH_BYTES = 32 };
+
+// The code to run `re` with over about `bytes` bytes: its JIT copy once the
+// interpreter has matched over JIT_AFTER_BYTES (counting these), compiled by
+// the first thread to get there. The extractor is shared but not const:
+// only these atomics change.
+static const pcre2_code *code_for(const vnxp_regex *cre, size_t bytes)
+{
+    vnxp_regex *re = (vnxp_regex *)cre;
+    pcre2_code *jit = atomic_load_explicit(&re->jit, memory_order_acquire);
+    if (jit)
+        return jit;
+    size_t done = atomic_fetch_add_explicit(&re->work, bytes, memory_order_relaxed) + bytes;
+    int unclaimed = 0;
+    if (done < JIT_AFTER_BYTES || !atomic_compare_exchange_strong(&re->jit_claimed, &unclaimed, 1))
+        return re->code;
+    // Where JIT is unavailable (or out of memory), the interpreter goes on.
+    pcre2_code *copy = pcre2_code_copy(re->code);
+    if (!copy || pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
+        pcre2_code_free(copy);
+        return re->code;
+    }
+    atomic_store_explicit(&re->jit, copy, memory_order_release);
+    return copy;
+}
+
+// Match `re` at or after `at` in the first `len` bytes of the matching
 // text, starting no later than `limit` (PCRE2_UNSET: anywhere).
-static int match(vnxp_matcher *m, const pcre2_code *code, size_t len, size_t at, size_t limit,
+static int match(vnxp_matcher *m, const vnxp_regex *re, size_t len, size_t at, size_t limit,
                  uint32_t options)
 {
+    size_t bytes = (options & PCRE2_ANCHORED) ? ANCHORED_MATCH_BYTES
+                   : limit < len                ? limit - at + ANCHORED_MATCH_BYTES
+                                                : len - at;
     pcre2_set_offset_limit(m->mctx, limit);
-    return pcre2_match(code, (PCRE2_SPTR)m->text->s, len, at, options | PCRE2_NO_UTF_CHECK,
-                       m->md, m->mctx);
+    return pcre2_match(code_for(re, bytes), (PCRE2_SPTR)m->text->s, len, at,
+                       options | PCRE2_NO_UTF_CHECK, m->md, m->mctx);
 }
 
 // The start of the character after the one at `at`.
@@ -115,7 +146,7 @@ static int scan_range(vnxp_matcher *m, const vnxp_pattern *p, size_t len, size_t
                       size_t limit, vnxp_hits *hits, vnx_error *err)
 {
     while (*at <= len && *at <= limit) {
-        int rc = match(m, p->code, len, *at, limit == len ? PCRE2_UNSET : limit, 0);
+        int rc = match(m, &p->re, len, *at, limit == len ? PCRE2_UNSET : limit, 0);
         if (rc == PCRE2_ERROR_NOMATCH) {
             *at = limit + 1;
             return VNX_OK;
@@ -146,7 +177,7 @@ static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
     const vnxp_anchor *anchor = &m->x->patterns.anchors[a];
     ah->scanned = 1;
     for (size_t at = 0; at <= m->body_end;) {
-        int rc = match(m, anchor->code, m->body_end, at, PCRE2_UNSET, 0);
+        int rc = match(m, &anchor->re, m->body_end, at, PCRE2_UNSET, 0);
         if (rc == PCRE2_ERROR_NOMATCH)
             return VNX_OK;
         if (rc < 0) { // too costly to say where it is: the patterns scan everything
@@ -249,7 +280,7 @@ int vnxp_find_body_end(vnxp_matcher *m, vnx_error *err)
     if (!p)
         return VNX_OK;
     for (size_t at = 0; at <= m->text->len;) {
-        int rc = match(m, p->code, m->text->len, at, PCRE2_UNSET, 0);
+        int rc = match(m, &p->re, m->text->len, at, PCRE2_UNSET, 0);
         if (rc == PCRE2_ERROR_NOMATCH)
             return VNX_OK;
         if (rc >= 0) {
@@ -269,7 +300,7 @@ int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *h
     memset(hit, 0, sizeof *hit);
     if (!p || at > m->text->len)
         return 0;
-    int rc = match(m, p->code, m->text->len, at, PCRE2_UNSET, PCRE2_ANCHORED);
+    int rc = match(m, &p->re, m->text->len, at, PCRE2_UNSET, PCRE2_ANCHORED);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {
@@ -282,7 +313,7 @@ int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *h
 int vnxp_hit_group(const vnxp_hit *hit, const char *name, size_t *start, size_t *end)
 {
     PCRE2_SPTR first, last;
-    int size = pcre2_substring_nametable_scan(hit->pattern->code, (PCRE2_SPTR)name, &first, &last);
+    int size = pcre2_substring_nametable_scan(hit->pattern->re.code, (PCRE2_SPTR)name, &first, &last);
     if (size < 0)
         return -1;
     // With duplicate names, the first of the groups that is set.

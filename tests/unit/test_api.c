@@ -517,6 +517,10 @@ static void *thread_main(void *arg)
     return NULL;
 }
 
+// The reference is made before the threads start, by PCRE2's interpreter;
+// the threads' rounds take the patterns past the point where they are
+// JIT-compiled (match/scan.c), so they also check the JIT code against it
+// and its publication while other threads match.
 START_TEST(one_extractor_many_threads)
 {
     vnx_error err;
