@@ -58,9 +58,11 @@ void vnxp_matcher_free(vnxp_matcher *m)
     memset(m, 0, sizeof *m);
 }
 
-static int copy_hit(const vnxp_pattern *p, pcre2_match_data *md, vnxp_hit *hit)
+// Copy the groups up to the highest one set (pcre2_match's `rc` counts
+// them): the groups after it are unset.
+static int copy_hit(const vnxp_pattern *p, pcre2_match_data *md, int rc, vnxp_hit *hit)
 {
-    uint32_t n = pcre2_get_ovector_count(md);
+    uint32_t n = rc > 0 ? (uint32_t)rc : pcre2_get_ovector_count(md);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     hit->ovector = malloc(2 * n * sizeof *hit->ovector);
     if (!hit->ovector)
@@ -162,7 +164,7 @@ static int scan_range(vnxp_matcher *m, const vnxp_pattern *p, size_t len, size_t
             return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         vnxp_hit *hit = &hits->items[hits->n];
         memset(hit, 0, sizeof *hit);
-        if (copy_hit(p, m->md, hit))
+        if (copy_hit(p, m->md, rc, hit))
             return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         hits->n++;
         *at = hit->end > hit->start ? hit->end : next_char(m->text, hit->start);
@@ -307,7 +309,7 @@ int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *h
         int e = match_failed(m, p, rc, at, err);
         return e == VNX_OK ? 0 : -1;
     }
-    return copy_hit(p, m->md, hit) ? (vnxp_fail(err, VNX_ERR_NOMEM, "out of memory"), -1) : 1;
+    return copy_hit(p, m->md, rc, hit) ? (vnxp_fail(err, VNX_ERR_NOMEM, "out of memory"), -1) : 1;
 }
 
 int vnxp_hit_group(const vnxp_hit *hit, const char *name, size_t *start, size_t *end)
