@@ -94,7 +94,7 @@ static int match_failed(vnxp_matcher *m, const vnxp_pattern *p, int rc, size_t a
 
 // A JIT compile of a pattern costs about as much as the interpreter
 // matching it over this many bytes more than the JIT code would.
-enum { JIT_AFTER_BYTES = 64 * 1024, ANCHORED_MATCH_BYTES = 32 };
+enum { JIT_AFTER_BYTES = 16 * 1024, ANCHORED_MATCH_BYTES = 32 };
 
 // The code to run `re` with over about `bytes` bytes: its JIT copy once the
 // interpreter has matched over JIT_AFTER_BYTES (counting these), compiled by
