@@ -268,41 +268,109 @@ const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n)
     return found;
 }
 
-// Longer entries first, so that an alternation prefers "phó bí thư" to "bí thư".
-static int by_length_desc(const void *a, const void *b)
+static int by_key(const void *a, const void *b)
 {
-    size_t la = strlen(((const vnxp_lexicon_entry *)a)->key);
-    size_t lb = strlen(((const vnxp_lexicon_entry *)b)->key);
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+// The length of the token of `key` at `at`: a space (a run of spaces in the
+// text) or one UTF-8 character.
+static size_t token_len(const char *key, size_t at)
+{
+    size_t n = 1;
+    if (key[at] != ' ')
+        while ((key[at + n] & 0xC0) == 0x80)
+            n++;
+    return n;
+}
+
+static int append_token(vnxp_buf *out, const char *tok, size_t n)
+{
+    if (*tok == ' ')
+        return vnxp_buf_add(out, "\\s+", 3);
+    if (n == 1 && strchr("\\^$.|?*+()[]{}#-/", *tok) && vnxp_buf_addc(out, '\\'))
+        return -1;
+    return vnxp_buf_add(out, tok, n);
+}
+
+static size_t longest(char *const *keys, size_t n)
+{
+    size_t max = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strlen(keys[i]) > max)
+            max = strlen(keys[i]);
+    return max;
+}
+
+typedef struct branch {
+    char *const *keys;
+    size_t n, longest;
+} branch;
+
+static int by_longest_desc(const void *a, const void *b)
+{
+    size_t la = ((const branch *)a)->longest, lb = ((const branch *)b)->longest;
     return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
-// Append the lexicon as "(?:e1|e2|...)": metacharacters escaped, each run of
-// spaces made \s+ (patterns are compiled in extended mode).
+// Append sorted keys[0..n), which share their first `at` bytes, from byte
+// `at` on: a tree of alternations, one branch per next token. A branch
+// with longer entries comes first and the end of a shorter entry last, so
+// that of two entries that both match, the longer is tried first
+// ("phó bí thư" before "bí thư"), as in a list sorted longest first; but
+// PCRE2 tries each token once, not once per entry.
+static int append_tree(vnxp_buf *out, char *const *keys, size_t n, size_t at)
+{
+    size_t ends = 0; // keys that end here sort first
+    while (ends < n && keys[ends][at] == '\0')
+        ends++;
+    branch *br = malloc((n - ends + 1) * sizeof *br);
+    if (!br)
+        return -1;
+    size_t nb = 0;
+    for (size_t i = ends; i < n;) {
+        size_t len = token_len(keys[i], at), j = i + 1;
+        while (j < n && strncmp(keys[j] + at, keys[i] + at, len) == 0 &&
+               token_len(keys[j], at) == len)
+            j++;
+        br[nb++] = (branch){keys + i, j - i, longest(keys + i, j - i)};
+        i = j;
+    }
+    qsort(br, nb, sizeof *br, by_longest_desc);
+    int group = nb > 1 || (nb == 1 && ends > 0);
+    int rc = group ? vnxp_buf_add(out, "(?:", 3) : 0;
+    for (size_t b = 0; b < nb && !rc; b++) {
+        size_t len = token_len(br[b].keys[0], at);
+        if (b)
+            rc = vnxp_buf_addc(out, '|');
+        if (!rc)
+            rc = append_token(out, br[b].keys[0] + at, len);
+        if (!rc)
+            rc = append_tree(out, br[b].keys, br[b].n, at + len);
+    }
+    if (!rc && group)
+        rc = vnxp_buf_add(out, ends ? "|)" : ")", ends ? 2 : 1);
+    free(br);
+    return rc;
+}
+
+// Append the lexicon as one group matching any of its entries:
+// metacharacters escaped, each space \s+ (patterns are compiled in extended
+// mode), entries with a common beginning sharing it (append_tree).
 static int append_lexicon_regex(vnxp_buf *out, const vnxp_lexicon *lx)
 {
-    vnxp_lexicon_entry *sorted = malloc((lx->n ? lx->n : 1) * sizeof *sorted);
-    if (!sorted)
+    char **keys = malloc((lx->n ? lx->n : 1) * sizeof *keys);
+    if (!keys)
         return -1;
-    if (lx->n) {
-        memcpy(sorted, lx->entries, lx->n * sizeof *sorted);
-        qsort(sorted, lx->n, sizeof *sorted, by_length_desc);
-    }
+    for (size_t i = 0; i < lx->n; i++)
+        keys[i] = lx->entries[i].key;
+    qsort(keys, lx->n, sizeof *keys, by_key);
     int rc = vnxp_buf_add(out, "(?:", 3);
-    for (size_t i = 0; i < lx->n && !rc; i++) {
-        if (i)
-            rc |= vnxp_buf_addc(out, '|');
-        for (const char *c = sorted[i].key; *c && !rc; c++) {
-            if (*c == ' ') {
-                rc |= vnxp_buf_add(out, "\\s+", 3);
-            } else {
-                if (strchr("\\^$.|?*+()[]{}#-/", *c))
-                    rc |= vnxp_buf_addc(out, '\\');
-                rc |= vnxp_buf_addc(out, *c);
-            }
-        }
-    }
-    rc |= vnxp_buf_addc(out, ')');
-    free(sorted);
+    if (!rc && lx->n)
+        rc = append_tree(out, keys, lx->n, 0);
+    if (!rc)
+        rc = vnxp_buf_addc(out, ')');
+    free(keys);
     return rc;
 }
 

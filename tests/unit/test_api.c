@@ -439,6 +439,52 @@ START_TEST(custom_dir_with_lexicon)
 }
 END_TEST
 
+// The date text matched by "DATE WORDS" where WORDS is one entry of a
+// lexicon whose entries begin alike, followed by no letter.
+static char *date_with_lexicon_entry(const char *text)
+{
+    char *dir = make_dir();
+    write_file(dir, "lexicon/words.txt", "bí\nbí thư\nbí thư chi bộ\nphó bí thư\nbíp\nb+c\n");
+    write_file(dir, "dates.pcre",
+               "@pattern d\n"
+               "  (?<day>\\d\\d)/(?<month>\\d\\d)/(?<year>\\d{4}) \\s+ {{lex:words}} (?![\\p{L}])\n");
+    vnx_error err;
+    vnx_extractor *x = new_with_dir(dir, &err);
+    ck_assert_msg(x != NULL, "%s", err.message);
+    vnx_result *r = vnx_extract(x, text, strlen(text), &err);
+    ck_assert_ptr_nonnull(r);
+    char *got = vnx_result_date_count(r) ? strdup(vnx_result_date(r, 0)->text) : NULL;
+    vnx_result_free(r);
+    vnx_extractor_free(x);
+    free(dir);
+    return got;
+}
+
+START_TEST(lexicon_prefers_the_longest_entry)
+{
+    const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"01/02/2023 Bí thư chi bộ họp", "01/02/2023 Bí thư chi bộ"},
+        {"01/02/2023 bí  thư chi đoàn", "01/02/2023 bí thư"}, // back to a shorter entry
+        {"01/02/2023 bí thưa", "01/02/2023 bí"},
+        {"01/02/2023 bíp", "01/02/2023 bíp"},
+        {"01/02/2023 b+c", "01/02/2023 b+c"}, // metacharacters are literal
+        {"01/02/2023 bbc", NULL},
+        {"01/02/2023 phó bí thư", "01/02/2023 phó bí thư"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = date_with_lexicon_entry(cases[i].text);
+        if (cases[i].want)
+            ck_assert_msg(got && strcmp(got, cases[i].want) == 0, "case %zu: %s", i,
+                          got ? got : "(none)");
+        else
+            ck_assert_msg(got == NULL, "case %zu: %s", i, got);
+        free(got);
+    }
+}
+END_TEST
+
 START_TEST(missing_lexicon_is_an_error)
 {
     char *dir = make_dir();
@@ -639,6 +685,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, custom_dir_without_version);
     tcase_add_test(tc, custom_dir_with_lexicon);
     tcase_add_test(tc, missing_lexicon_is_an_error);
+    tcase_add_test(tc, lexicon_prefers_the_longest_entry);
     tcase_add_test(tc, repo_patterns_dir_same_as_builtin);
     suite_add_tcase(s, tc);
 
