@@ -76,11 +76,17 @@ static int copy_hit(const vnxp_pattern *p, pcre2_match_data *md, int rc, vnxp_hi
     return 0;
 }
 
+// Whether a match failed on one of PCRE2's limits (too costly), not on an error.
+static int is_limit(int rc)
+{
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
 // Report a match that failed for a reason other than "no match".
 static int match_failed(vnxp_matcher *m, const vnxp_pattern *p, int rc, size_t at, vnx_error *err)
 {
-    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-        rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+    if (is_limit(rc)) {
         size_t in = at <= m->text->len ? vnxp_text_input_offset(m->text, at) : m->input_len;
         return vnxp_result_warn(m->result, "pattern %s/%s hit a match limit at byte %zu", p->kind,
                                 p->name, in)
@@ -184,11 +190,9 @@ static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
             return VNX_OK;
         if (rc < 0) { // too costly to say where it is: the patterns scan everything
             ah->everywhere = 1;
-            return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-                           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
-                       ? VNX_OK
-                       : vnxp_fail(err, VNX_ERR_MATCH, "anchor %s: match error %d",
-                                   anchor->source, rc);
+            return is_limit(rc) ? VNX_OK
+                                : vnxp_fail(err, VNX_ERR_MATCH, "anchor %s: match error %d",
+                                            anchor->source, rc);
         }
         size_t start = pcre2_get_ovector_pointer(m->md)[0];
         if (vnxp_grow((void **)&ah->at, &ah->cap, ah->n + 1, sizeof *ah->at))
