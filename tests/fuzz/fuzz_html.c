@@ -5,17 +5,8 @@
  * SPDX-License-Identifier: MIT
  */
 #include <stdint.h>
-#include <stdlib.h>
 
-#include "vnextract.h"
-
-static vnx_extractor *extractor(void)
-{
-    static vnx_extractor *x;
-    if (!x && !(x = vnx_extractor_new(NULL, NULL)))
-        abort();
-    return x;
-}
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -23,10 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = vnx_html_to_text((const char *)data, size, &len, NULL);
     if (!text)
         abort();
-    vnx_result *r = vnx_extract(extractor(), text, len, NULL);
-    if (!r)
-        abort();
-    vnx_result_free(r);
+    fuzz_extract(text, len, NULL);
     vnx_free(text);
     return 0;
 }
