@@ -81,8 +81,7 @@ static int fail_at(vnx_error *err, int code, const char *file, int line, const c
 
 static int is_name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 // Read "@define NAME" / "@pattern NAME" at `line` into `b`.
@@ -110,7 +109,8 @@ static int parse_directive(const char *line, size_t n, const char *file, int lin
         b->name = vnxp_strndup(line + s, e - s);
         return b->name ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     }
-    return fail_at(err, VNX_ERR_PATTERN, file, lineno, "unknown directive (want @define, @pattern or @anchor)");
+    return fail_at(err, VNX_ERR_PATTERN, file, lineno,
+                   "unknown directive (want @define, @pattern or @anchor)");
 }
 
 // Read "@anchor REACH REGEX" at `line` into the pattern `b` it follows.
@@ -162,7 +162,8 @@ static int parse_file(const vnxp_source *src, parsed_file *pf, vnx_error *err)
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         lineno++;
         if (strncmp(p, "@anchor", 7) == 0 && (p[7] == ' ' || p[7] == '\t')) {
-            int rc = parse_anchor(p, n, src->name, lineno, pf->n ? &pf->blocks[pf->n - 1] : NULL, err);
+            int rc =
+                parse_anchor(p, n, src->name, lineno, pf->n ? &pf->blocks[pf->n - 1] : NULL, err);
             if (rc != VNX_OK)
                 return rc;
         } else if (p[0] == '@') {
@@ -207,6 +208,45 @@ static void trim(const char **s, const char **e)
         (*e)--;
 }
 
+// Entries by key; of equal keys, the one first in the file first.
+static int by_key_then_place(const void *a, const void *b)
+{
+    const vnxp_lexicon_entry *x = *(const vnxp_lexicon_entry *const *)a;
+    const vnxp_lexicon_entry *y = *(const vnxp_lexicon_entry *const *)b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x > y) - (x < y);
+}
+
+// Sort the entries by key for vnxp_lexicon_lookup's binary search; of
+// entries with the same key, the first in the file is kept.
+static int sort_entries(vnxp_lexicon *lx)
+{
+    vnxp_lexicon_entry **order = malloc((lx->n ? lx->n : 1) * sizeof *order);
+    vnxp_lexicon_entry *sorted = malloc((lx->n ? lx->n : 1) * sizeof *sorted);
+    if (!order || !sorted) {
+        free(order);
+        free(sorted);
+        return -1;
+    }
+    for (size_t i = 0; i < lx->n; i++)
+        order[i] = &lx->entries[i];
+    qsort(order, lx->n, sizeof *order, by_key_then_place);
+    size_t kept = 0;
+    for (size_t i = 0; i < lx->n; i++) {
+        if (kept > 0 && strcmp(sorted[kept - 1].key, order[i]->key) == 0) {
+            free(order[i]->key);
+            free(order[i]->value);
+        } else {
+            sorted[kept++] = *order[i];
+        }
+    }
+    free(order);
+    free(lx->entries);
+    lx->entries = sorted;
+    lx->n = kept;
+    return 0;
+}
+
 // Parse "entry" or "entry = value" lines; '#' starts a comment line.
 static int parse_lexicon(const vnxp_source *src, vnxp_lexicon *lx, vnx_error *err)
 {
@@ -242,7 +282,7 @@ static int parse_lexicon(const vnxp_source *src, vnxp_lexicon *lx, vnx_error *er
         if (!en->key || !en->value)
             return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     }
-    return VNX_OK;
+    return sort_entries(lx) ? vnxp_fail(err, VNX_ERR_NOMEM, "out of memory") : VNX_OK;
 }
 
 const vnxp_lexicon *vnxp_lexicon_find(const vnxp_patterns *ps, const char *name)
@@ -253,6 +293,11 @@ const vnxp_lexicon *vnxp_lexicon_find(const vnxp_patterns *ps, const char *name)
     return NULL;
 }
 
+static int by_entry_key(const void *a, const void *b)
+{
+    return strcmp(((const vnxp_lexicon_entry *)a)->key, ((const vnxp_lexicon_entry *)b)->key);
+}
+
 const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n)
 {
     if (!lx)
@@ -260,12 +305,11 @@ const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n)
     char *key = vnxp_key(s, n);
     if (!key)
         return NULL;
-    const char *found = NULL;
-    for (size_t i = 0; i < lx->n && !found; i++)
-        if (strcmp(lx->entries[i].key, key) == 0)
-            found = lx->entries[i].value;
+    vnxp_lexicon_entry want = {key, NULL};
+    const vnxp_lexicon_entry *found =
+        bsearch(&want, lx->entries, lx->n, sizeof *lx->entries, by_entry_key);
     free(key);
-    return found;
+    return found ? found->value : NULL;
 }
 
 static int by_key(const void *a, const void *b)
@@ -415,8 +459,9 @@ static int expand_ref(const expand_ctx *cx, const block *b, const char *name, si
     if (!d)
         d = find_define(cx->common, name, n);
     if (!d)
-        return fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line, "%s '%s': no define '%.*s'",
-                       b->is_pattern ? "pattern" : "define", b->name, (int)n, name);
+        return fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line,
+                       "%s '%s': no define '%.*s'", b->is_pattern ? "pattern" : "define", b->name,
+                       (int)n, name);
     // The newline ends any '#' comment of the fragment inside the group.
     if (vnxp_buf_add(out, "(?:", 3))
         return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
@@ -435,12 +480,13 @@ static int expand(const expand_ctx *cx, const block *b, const char *text, int de
     while (*p) {
         const char *open = strstr(p, "{{");
         if (!open)
-            return vnxp_buf_add(out, p, strlen(p)) ? vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory")
-                                                   : VNX_OK;
+            return vnxp_buf_add(out, p, strlen(p))
+                       ? vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory")
+                       : VNX_OK;
         const char *close = strstr(open + 2, "}}");
         if (!close)
-            return fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line,
-                           "'%s': unclosed {{", b->name);
+            return fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line, "'%s': unclosed {{",
+                           b->name);
         if (vnxp_buf_add(out, p, (size_t)(open - p)))
             return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
         int rc = expand_ref(cx, b, open + 2, (size_t)(close - open - 2), depth, out);
@@ -536,7 +582,8 @@ static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, u
     return VNX_OK;
 }
 
-static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b, unsigned opt_flags)
+static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b,
+                         unsigned opt_flags)
 {
     int anchor = -1;
     int rc = b->anchor ? add_anchor(ps, cx, b, opt_flags, &anchor) : VNX_OK;
@@ -613,9 +660,8 @@ int vnxp_patterns_load_sources(vnxp_patterns *ps, const vnxp_source *src, size_t
 
 int vnxp_patterns_load_builtin(vnxp_patterns *ps, unsigned opt_flags, vnx_error *err)
 {
-    return vnxp_patterns_load_sources(ps, builtin_sources,
-                                      sizeof builtin_sources / sizeof builtin_sources[0], opt_flags,
-                                      err);
+    return vnxp_patterns_load_sources(
+        ps, builtin_sources, sizeof builtin_sources / sizeof builtin_sources[0], opt_flags, err);
 }
 
 /* ---- pattern directories -------------------------------------------------- */
@@ -658,8 +704,9 @@ static int list_dir(const char *dir, const char *prefix, const char *suffix, cha
 {
     DIR *d = opendir(dir);
     if (!d)
-        return errno == ENOENT && *prefix ? VNX_OK
-                                          : vnxp_fail(err, VNX_ERR_IO, "%s: %s", dir, strerror(errno));
+        return errno == ENOENT && *prefix
+                   ? VNX_OK
+                   : vnxp_fail(err, VNX_ERR_IO, "%s: %s", dir, strerror(errno));
     size_t first = *n;
     struct dirent *de;
     int rc = VNX_OK;
