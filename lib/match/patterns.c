@@ -804,8 +804,9 @@ void vnxp_patterns_free(vnxp_patterns *ps)
 
 const vnxp_pattern *vnxp_pattern_find(const vnxp_patterns *ps, const char *kind, const char *name)
 {
+    // Names first: they tell patterns apart at once, kinds are shared.
     for (size_t i = 0; i < ps->n; i++)
-        if (strcmp(ps->items[i].kind, kind) == 0 && strcmp(ps->items[i].name, name) == 0)
+        if (strcmp(ps->items[i].name, name) == 0 && strcmp(ps->items[i].kind, kind) == 0)
             return &ps->items[i];
     return NULL;
 }
