@@ -242,7 +242,8 @@ static int is_letter_unit(UChar c)
 // placement in both styles and is left alone.
 static void fold_syllable(const UNormalizer2 *nfd, const UNormalizer2 *nfc, UChar *u, size_t n)
 {
-    if (n < 2)
+    // The cheap test first: only a toned letter before a bare a, e or y can move.
+    if (n < 2 || u[n - 2] < 0xC0 || !strchr("aeyAEY", u[n - 1] < 0x80 ? u[n - 1] : '_'))
         return;
     UChar t1, t2;
     UChar b1 = split_tone(nfd, nfc, u[n - 2], &t1);
@@ -303,6 +304,32 @@ static int is_plain(UChar32 c)
            u_getCombiningClass(c) == 0;
 }
 
+enum { CHAR_PLAIN = 1, CHAR_LETTER = 2 };
+
+// The fast path's knowledge of non-ASCII characters, cached per call: a
+// Vietnamese text uses a few hundred of them, and asking ICU for their
+// properties at every occurrence was most of the fast path's time.
+typedef struct class_cache {
+    UChar32 cp[256];
+    uint8_t cls[256];
+} class_cache;
+
+// CHAR_PLAIN if is_plain(c), CHAR_LETTER if it is a letter of the BMP.
+static unsigned char_class(class_cache *cache, UChar32 c)
+{
+    if (c < 0x80) {
+        unsigned lower = (unsigned)c | 0x20;
+        return (is_plain(c) ? CHAR_PLAIN : 0) | (lower >= 'a' && lower <= 'z' ? CHAR_LETTER : 0);
+    }
+    unsigned slot = (unsigned)c & 255;
+    if (cache->cp[slot] != c) {
+        cache->cp[slot] = c;
+        cache->cls[slot] = (uint8_t)((is_plain(c) ? CHAR_PLAIN : 0) |
+                                     (c <= 0xFFFF && u_isalpha(c) ? CHAR_LETTER : 0));
+    }
+    return cache->cls[slot];
+}
+
 // Fold the syllable whose last (up to) three letters start at at[0..n) and
 // whose last letter ends at `end`, in place. 0, or -1 when the folded letters
 // would not take the same bytes.
@@ -346,6 +373,8 @@ static int fast_path(const char *in, size_t len, unsigned flags, vnxp_text *out)
     memset(s + len, 0, TEXT_PADDING);
     size_t at[3], letters = 0; // the last three letters of the current run
     int wide = 0;
+    class_cache cache;
+    memset(cache.cp, 0xFF, sizeof cache.cp); // -1: no character
     for (size_t i = 0; i <= len;) {
         UChar32 c = 0;
         size_t start = i;
@@ -353,9 +382,10 @@ static int fast_path(const char *in, size_t len, unsigned flags, vnxp_text *out)
             U8_NEXT((const uint8_t *)s, i, len, c);
         else
             i++;
-        if (start < len && !is_plain(c))
+        unsigned cls = start < len ? char_class(&cache, c) : 0;
+        if (start < len && !(cls & CHAR_PLAIN))
             break;
-        if (start < len && c <= 0xFFFF && u_isalpha(c)) {
+        if (cls & CHAR_LETTER) {
             if (letters >= 3) {
                 at[0] = at[1];
                 at[1] = at[2];
