@@ -133,6 +133,7 @@ typedef struct vnxp_pattern {
 typedef struct vnxp_patterns {
     vnxp_pattern *items;
     size_t n, cap;
+    const struct vnxp_pattern **by_name; /* items by name, kind and place (vnxp_pattern_find) */
     vnxp_anchor *anchors;
     size_t nanchors, capanchors;
     vnxp_lexicon *lexicons;

@@ -609,6 +609,31 @@ static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b
     return VNX_OK;
 }
 
+static int compare_name_kind(const vnxp_pattern *p, const char *kind, const char *name)
+{
+    int c = strcmp(p->name, name);
+    return c ? c : strcmp(p->kind, kind);
+}
+
+static int by_name_kind_place(const void *a, const void *b)
+{
+    const vnxp_pattern *x = *(const vnxp_pattern *const *)a, *y = *(const vnxp_pattern *const *)b;
+    int c = compare_name_kind(x, y->kind, y->name);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+// The lookup index by_name: patterns sorted by name, kind and place.
+static int index_by_name(vnxp_patterns *ps)
+{
+    ps->by_name = malloc((ps->n ? ps->n : 1) * sizeof *ps->by_name);
+    if (!ps->by_name)
+        return -1;
+    for (size_t i = 0; i < ps->n; i++)
+        ps->by_name[i] = &ps->items[i];
+    qsort(ps->by_name, ps->n, sizeof *ps->by_name, by_name_kind_place);
+    return 0;
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
@@ -651,6 +676,8 @@ int vnxp_patterns_load_sources(vnxp_patterns *ps, const vnxp_source *src, size_t
         parsed_free(&pf);
     }
     parsed_free(&common);
+    if (rc == VNX_OK && index_by_name(ps))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (rc == VNX_OK && !ps->version)
         ps->version = vnxp_strndup("unversioned", 11);
     if (rc != VNX_OK)
@@ -790,6 +817,7 @@ void vnxp_patterns_free(vnxp_patterns *ps)
         free(ps->items[i].name);
     }
     free(ps->items);
+    free(ps->by_name);
     for (size_t i = 0; i < ps->nanchors; i++) {
         regex_free(&ps->anchors[i].re);
         free(ps->anchors[i].source);
@@ -802,11 +830,18 @@ void vnxp_patterns_free(vnxp_patterns *ps)
     memset(ps, 0, sizeof *ps);
 }
 
+// The first pattern so named (code looks helpers up at every line it reads).
 const vnxp_pattern *vnxp_pattern_find(const vnxp_patterns *ps, const char *kind, const char *name)
 {
-    // Names first: they tell patterns apart at once, kinds are shared.
-    for (size_t i = 0; i < ps->n; i++)
-        if (strcmp(ps->items[i].name, name) == 0 && strcmp(ps->items[i].kind, kind) == 0)
-            return &ps->items[i];
+    size_t lo = 0, hi = ps->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_name_kind(ps->by_name[mid], kind, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < ps->n && compare_name_kind(ps->by_name[lo], kind, name) == 0)
+        return ps->by_name[lo];
     return NULL;
 }

@@ -269,7 +269,7 @@ int vnxp_scan_kind(vnxp_matcher *m, const char *kind, vnxp_hits *hits, vnx_error
     for (size_t i = 0; i < ps->n; i++) {
         const vnxp_pattern *p = &ps->items[i];
         // Patterns named with a leading '_' are helpers, run on demand only.
-        if (strcmp(p->kind, kind) != 0 || p->name[0] == '_')
+        if (p->name[0] == '_' || p->kind[0] != kind[0] || strcmp(p->kind, kind) != 0)
             continue;
         int rc = scan_pattern(m, p, hits, err);
         if (rc != VNX_OK)
