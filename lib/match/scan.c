@@ -134,9 +134,16 @@ static int match(vnxp_matcher *m, const vnxp_regex *re, size_t len, size_t at, s
     size_t bytes = (options & PCRE2_ANCHORED) ? ANCHORED_MATCH_BYTES
                    : limit < len                ? limit - at + ANCHORED_MATCH_BYTES
                                                 : len - at;
+    const pcre2_code *code = code_for(re, bytes);
+    // PCRE2_ANCHORED at match time turns JIT off: JIT code is held to the
+    // start offset by the offset limit instead, which finds the same match.
+    if ((options & PCRE2_ANCHORED) && code != re->code) {
+        options &= ~(uint32_t)PCRE2_ANCHORED;
+        limit = at;
+    }
     pcre2_set_offset_limit(m->mctx, limit);
-    return pcre2_match(code_for(re, bytes), (PCRE2_SPTR)m->text->s, len, at,
-                       options | PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+    return pcre2_match(code, (PCRE2_SPTR)m->text->s, len, at, options | PCRE2_NO_UTF_CHECK, m->md,
+                       m->mctx);
 }
 
 // The start of the character after the one at `at`.
