@@ -357,14 +357,47 @@ static int fold_in_place(const UNormalizer2 *nfd, const UNormalizer2 *nfc, char 
     return 0;
 }
 
+// White space runs collapsed to one space and trimmed, letters lowered, as
+// encode() does, for VNXP_NORM_COLLAPSE and VNXP_NORM_LOWER: a new text
+// from the `len` bytes of plain text at `s`.
+static int collapse_and_lower(const char *s, size_t len, unsigned flags, vnxp_text *out)
+{
+    char *o = malloc(2 * len + TEXT_PADDING); // a lower case letter may be longer
+    if (!o)
+        return -1;
+    size_t j = 0;
+    int pending_space = 0;
+    for (size_t i = 0; i < len;) {
+        UChar32 c;
+        U8_NEXT_UNSAFE((const uint8_t *)s, i, c);
+        int space = c < 0x80 ? c == ' ' || c == '\n' : u_isUWhiteSpace(c);
+        if ((flags & VNXP_NORM_COLLAPSE) && space) {
+            pending_space = j > 0;
+            continue;
+        }
+        if (pending_space) {
+            o[j++] = ' ';
+            pending_space = 0;
+        }
+        if (flags & VNXP_NORM_LOWER)
+            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : u_tolower(c);
+        U8_APPEND_UNSAFE(o, j, c);
+    }
+    memset(o + j, 0, TEXT_PADDING);
+    *out = (vnxp_text){o, j, NULL};
+    return 0;
+}
+
 // The matching text of `in` by the fast path: 1 done, 0 the text needs the
-// full path, -1 out of memory.
-static int fast_path(const char *in, size_t len, unsigned flags, vnxp_text *out)
+// full path, -1 out of memory. Collapsing or lowering moves bytes, so those
+// take it only when no map is asked for.
+static int fast_path(const char *in, size_t len, unsigned flags, int want_map, vnxp_text *out)
 {
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
     const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
-    if (U_FAILURE(st) || (flags & ~VNXP_NORM_FOLD_TONES))
+    unsigned moving = flags & (VNXP_NORM_COLLAPSE | VNXP_NORM_LOWER);
+    if (U_FAILURE(st) || (flags & ~(VNXP_NORM_FOLD_TONES | moving)) || (moving && want_map))
         return 0;
     char *s = malloc(len + TEXT_PADDING);
     if (!s)
@@ -402,6 +435,11 @@ static int fast_path(const char *in, size_t len, unsigned flags, vnxp_text *out)
             break;
         letters = 0;
         wide = 0;
+        if (start == len && moving) {
+            int rc = collapse_and_lower(s, len, flags, out);
+            free(s);
+            return rc ? -1 : 1;
+        }
         if (start == len) {
             *out = (vnxp_text){s, len, NULL};
             return 1;
@@ -471,7 +509,7 @@ int vnxp_normalize(const char *in, size_t len, unsigned flags, int want_map,
     if (len > (size_t)INT32_MAX / 2)
         return vnxp_fail(err, VNX_ERR_TOO_LARGE, "document of %zu bytes is over the limit of %d",
                          len, INT32_MAX / 2);
-    int fast = fast_path(in, len, flags, out);
+    int fast = fast_path(in, len, flags, want_map, out);
     if (fast != 0)
         return fast > 0 ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     u16text t = {0};

@@ -485,6 +485,31 @@ START_TEST(key_lower_folded_collapsed)
 }
 END_TEST
 
+START_TEST(collapse_and_lower_take_fast_and_full_paths_alike)
+{
+    // Without a map, plain text is collapsed and lowered by the fast path;
+    // asking for a map takes the full path. Both must give the same text.
+    const char *texts[] = {
+        "", "   ", "\n\n", "  Chi Ủy \n\n Viên  ", "HÒA BÌNH, ỦY BAN, THÚY", "Đ/C LÊ VĂN ĐẠT",
+        "line\xE2\x80\xA8separator", "next\xC2\x85line", "\xC4\xB0stanbul", /* İ: shorter lower */
+        "\xC8\xBA" "b", /* Ⱥ: a longer lower case */ "Ω ΣΑΣ", "a\xCC\x81 then plain",
+    };
+    unsigned modes[] = {VNXP_NORM_COLLAPSE, VNXP_NORM_LOWER,
+                        VNXP_NORM_FOLD_TONES | VNXP_NORM_COLLAPSE | VNXP_NORM_LOWER};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        for (size_t k = 0; k < sizeof modes / sizeof *modes; k++) {
+            vnxp_text fast, full;
+            size_t n = strlen(texts[i]);
+            ck_assert_int_eq(vnxp_normalize(texts[i], n, modes[k], 0, NULL, NULL, &fast, NULL), VNX_OK);
+            ck_assert_int_eq(vnxp_normalize(texts[i], n, modes[k], 1, NULL, NULL, &full, NULL), VNX_OK);
+            ck_assert_msg(fast.len == full.len && memcmp(fast.s, full.s, fast.len) == 0,
+                          "text %zu, flags %u: \"%s\" vs \"%s\"", i, modes[k], fast.s, full.s);
+            vnxp_text_free(&fast);
+            vnxp_text_free(&full);
+        }
+}
+END_TEST
+
 START_TEST(key_equal_for_both_styles_and_forms)
 {
     char *a = vnxp_key("Hòa Bình", strlen("Hòa Bình"));
@@ -604,6 +629,7 @@ static Suite *normalize_suite(void)
     tcase_add_test(tc, clean_is_nfc_and_keeps_tones_and_case);
     tcase_add_test(tc, clean_invalid_bytes);
     tcase_add_test(tc, key_lower_folded_collapsed);
+    tcase_add_test(tc, collapse_and_lower_take_fast_and_full_paths_alike);
     tcase_add_test(tc, key_equal_for_both_styles_and_forms);
     tcase_add_test(tc, key_of_prefix_length);
     suite_add_tcase(s, tc);
