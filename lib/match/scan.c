@@ -142,6 +142,8 @@ static int match(vnxp_matcher *m, const vnxp_regex *re, size_t len, size_t at, s
         limit = at;
     }
     pcre2_set_offset_limit(m->mctx, limit);
+    if (code != re->code) // JIT code, called directly: none of pcre2_match's checks apply here
+        return pcre2_jit_match(code, (PCRE2_SPTR)m->text->s, len, at, options, m->md, m->mctx);
     return pcre2_match(code, (PCRE2_SPTR)m->text->s, len, at, options | PCRE2_NO_UTF_CHECK, m->md,
                        m->mctx);
 }
