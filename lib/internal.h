@@ -114,20 +114,31 @@ typedef struct vnxp_regex {
     atomic_int jit_claimed;    /* a thread has taken on the JIT compile */
 } vnxp_regex;
 
-/* A short pattern that every match of some patterns contains (their
- * "@anchor" line). It is scanned once per document; those patterns then run
+/* A short pattern that every match of some patterns contains (one of their
+ * "@anchor" lines). It is scanned once per document; those patterns then run
  * only just before its hits, not over the whole text. */
 typedef struct vnxp_anchor {
     char *source; /* expanded and folded: patterns with the same anchor share it */
     vnxp_regex re;
 } vnxp_anchor;
 
+/* Most "@anchor" lines one pattern may have. */
+#define VNXP_MAX_ANCHORS 8
+
+/* One of a pattern's anchors: a match starts at most `reach` bytes before
+ * a hit of vnxp_patterns.anchors[index]. */
+typedef struct vnxp_pattern_anchor {
+    int index;
+    size_t reach;
+} vnxp_pattern_anchor;
+
 typedef struct vnxp_pattern {
     char *kind; /* the file's base name: "dates" */
     char *name; /* from "@pattern NAME" */
     vnxp_regex re;
-    int anchor;   /* index into vnxp_patterns.anchors; -1: scan the whole text */
-    size_t reach; /* a match starts at most this many bytes before its anchor */
+    /* Every match holds one of these (none: scan the whole text). */
+    vnxp_pattern_anchor anchors[VNXP_MAX_ANCHORS];
+    int nanchors;
 } vnxp_pattern;
 
 typedef struct vnxp_patterns {
@@ -181,6 +192,11 @@ typedef struct vnxp_anchor_hits {
     int everywhere; /* the anchor hit a match limit: scan the whole text */
 } vnxp_anchor_hits;
 
+/* Bytes [from, to] of the matching text where a match may start. */
+typedef struct vnxp_window {
+    size_t from, to;
+} vnxp_window;
+
 /* Per-call matching state: match data and the matching text. */
 typedef struct vnxp_matcher {
     const struct vnx_extractor *x;
@@ -190,6 +206,8 @@ typedef struct vnxp_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mctx; /* the extractor's limits, plus this call's offset limit */
     vnxp_anchor_hits *anchor_hits; /* one per anchor, scanned when first needed */
+    vnxp_window *windows;          /* where the pattern being scanned runs */
+    size_t cap_windows;
     vnx_result *result;            /* for warnings */
     size_t body_end;               /* where the page's tail begins (comment form, related
                                       news): no pattern kind is scanned past it */

@@ -11,12 +11,14 @@
  * and {{lex:NAME}} stands for the alternation of a lexicon's entries. Text
  * outside blocks may only be blank lines and '#' comments.
  *
- * A pattern's first body line may be
+ * A pattern's first body lines may be (up to VNXP_MAX_ANCHORS of them)
  *   @anchor REACH REGEX
- * a promise that every match holds a match of REGEX beginning at most REACH
- * bytes after the match's own start. The pattern is then run only just
- * before the places REGEX matches (match/scan.c); a wrong promise loses
- * matches, which VNX_OPT_NO_ANCHORS and the anchors test catch.
+ * a promise that every match holds a match of one of the REGEXes beginning
+ * at most its REACH bytes after the match's own start. The pattern is then
+ * run only just before the places they match (match/scan.c); a wrong
+ * promise loses matches, which VNX_OPT_NO_ANCHORS and the anchors test
+ * catch. Several anchors serve where one would be slow to scan: PCRE2 skips
+ * ahead fast to an anchor with one first letter, not to one with many.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -38,8 +40,9 @@ typedef struct block {
     char *name;
     int line;
     vnxp_buf body;
-    char *anchor; /* the REGEX of "@anchor REACH REGEX", or NULL */
-    size_t reach;
+    char *anchor[VNXP_MAX_ANCHORS]; /* the REGEX of each "@anchor REACH REGEX" */
+    size_t reach[VNXP_MAX_ANCHORS];
+    int nanchors;
 } block;
 
 typedef struct parsed_file {
@@ -53,7 +56,8 @@ static void parsed_free(parsed_file *pf)
 {
     for (size_t i = 0; i < pf->n; i++) {
         free(pf->blocks[i].name);
-        free(pf->blocks[i].anchor);
+        for (int a = 0; a < pf->blocks[i].nanchors; a++)
+            free(pf->blocks[i].anchor[a]);
         vnxp_buf_free(&pf->blocks[i].body);
     }
     free(pf->blocks);
@@ -117,9 +121,12 @@ static int parse_directive(const char *line, size_t n, const char *file, int lin
 static int parse_anchor(const char *line, size_t n, const char *file, int lineno, block *b,
                         vnx_error *err)
 {
-    if (!b || !b->is_pattern || b->anchor || b->body.len > 0)
+    if (!b || !b->is_pattern || b->body.len > 0)
         return fail_at(err, VNX_ERR_PATTERN, file, lineno,
-                       "@anchor must be the first line of a @pattern block");
+                       "@anchor lines must open a @pattern block");
+    if (b->nanchors == VNXP_MAX_ANCHORS)
+        return fail_at(err, VNX_ERR_PATTERN, file, lineno, "more than %d @anchor lines",
+                       VNXP_MAX_ANCHORS);
     size_t i = strlen("@anchor"), reach = 0, digits = 0;
     while (i < n && (line[i] == ' ' || line[i] == '\t'))
         i++;
@@ -133,9 +140,9 @@ static int parse_anchor(const char *line, size_t n, const char *file, int lineno
         e--;
     if (digits == 0 || s == i || s == e)
         return fail_at(err, VNX_ERR_PATTERN, file, lineno, "want @anchor REACH REGEX");
-    b->reach = reach;
-    b->anchor = vnxp_strndup(line + s, e - s);
-    return b->anchor ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    b->reach[b->nanchors] = reach;
+    b->anchor[b->nanchors] = vnxp_strndup(line + s, e - s);
+    return b->anchor[b->nanchors++] ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
 }
 
 static int is_blank_or_comment(const char *line, size_t n)
@@ -529,7 +536,7 @@ static int compile_text(const expand_ctx *cx, const block *b, const char *text, 
         size_t flen = strlen(f), from = erroff > 20 ? erroff - 20 : 0;
         rc = fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line,
                      "%s '%s': %s at offset %zu near \"%.*s\"",
-                     text == b->anchor ? "anchor of pattern" : "pattern", b->name, (char *)msg,
+                     text != b->body.s ? "anchor of pattern" : "pattern", b->name, (char *)msg,
                      (size_t)erroff, (int)((erroff < flen ? erroff : flen) - from), f + from);
         if (cx->err)
             cx->err->offset = (long)erroff;
@@ -555,12 +562,12 @@ static void regex_free(vnxp_regex *re)
 }
 
 // The index of b's anchor in ps->anchors, compiled and added if new.
-static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, unsigned opt_flags,
-                      int *index)
+static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, const char *anchor,
+                      unsigned opt_flags, int *index)
 {
     pcre2_code *code;
     char *folded;
-    int rc = compile_text(cx, b, b->anchor, opt_flags, &code, &folded);
+    int rc = compile_text(cx, b, anchor, opt_flags, &code, &folded);
     if (rc != VNX_OK)
         return rc;
     for (size_t i = 0; i < ps->nanchors; i++) {
@@ -585,8 +592,12 @@ static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, u
 static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b,
                          unsigned opt_flags)
 {
-    int anchor = -1;
-    int rc = b->anchor ? add_anchor(ps, cx, b, opt_flags, &anchor) : VNX_OK;
+    vnxp_pattern_anchor anchors[VNXP_MAX_ANCHORS];
+    int rc = VNX_OK;
+    for (int a = 0; a < b->nanchors && rc == VNX_OK; a++) {
+        anchors[a].reach = b->reach[a];
+        rc = add_anchor(ps, cx, b, b->anchor[a], opt_flags, &anchors[a].index);
+    }
     pcre2_code *code = NULL;
     char *folded = NULL;
     if (rc == VNX_OK)
@@ -602,8 +613,8 @@ static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b
     pt->kind = vnxp_strdup(cx->file->kind);
     pt->name = vnxp_strdup(b->name);
     regex_init(&pt->re, code);
-    pt->anchor = anchor;
-    pt->reach = b->reach;
+    memcpy(pt->anchors, anchors, (size_t)b->nanchors * sizeof *anchors);
+    pt->nanchors = b->nanchors;
     if (!pt->kind || !pt->name)
         return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
     return VNX_OK;

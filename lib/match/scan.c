@@ -37,8 +37,14 @@ int vnxp_matcher_init(vnxp_matcher *m, const struct vnx_extractor *x, const vnxp
                       const char *input, size_t input_len, vnx_result *result, vnx_error *err)
 {
     // Match data sized for the largest pattern, made per call: threads share x.
-    *m = (vnxp_matcher){x, text, input, input_len, pcre2_match_data_create(64, NULL),
-                        pcre2_match_context_copy(x->mctx), NULL, result, text->len};
+    *m = (vnxp_matcher){.x = x,
+                        .text = text,
+                        .input = input,
+                        .input_len = input_len,
+                        .md = pcre2_match_data_create(64, NULL),
+                        .mctx = pcre2_match_context_copy(x->mctx),
+                        .result = result,
+                        .body_end = text->len};
     size_t na = x->patterns.nanchors;
     m->anchor_hits = calloc(na ? na : 1, sizeof *m->anchor_hits);
     if (!m->md || !m->mctx || !m->anchor_hits) {
@@ -53,6 +59,7 @@ void vnxp_matcher_free(vnxp_matcher *m)
     for (size_t i = 0; m->anchor_hits && i < m->x->patterns.nanchors; i++)
         free(m->anchor_hits[i].at);
     free(m->anchor_hits);
+    free(m->windows);
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mctx);
     memset(m, 0, sizeof *m);
@@ -214,33 +221,63 @@ static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
     return VNX_OK;
 }
 
+static int by_from(const void *a, const void *b)
+{
+    const vnxp_window *x = a, *y = b;
+    return x->from < y->from ? -1 : x->from > y->from;
+}
+
+// The windows where `p` may start a match, from its anchors' hits, in order
+// and merged where they touch: into m->windows, their number in *n.
+// *everywhere is set when an anchor could not say where it is.
+static int find_windows(vnxp_matcher *m, const vnxp_pattern *p, size_t *n, int *everywhere,
+                        vnx_error *err)
+{
+    *n = 0;
+    for (int a = 0; a < p->nanchors; a++) {
+        vnxp_anchor_hits *ah = &m->anchor_hits[p->anchors[a].index];
+        int rc = ah->scanned ? VNX_OK : scan_anchor(m, p->anchors[a].index, err);
+        if (rc != VNX_OK || (*everywhere = ah->everywhere))
+            return rc;
+        if (vnxp_grow((void **)&m->windows, &m->cap_windows, *n + ah->n, sizeof *m->windows))
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        size_t reach = p->anchors[a].reach;
+        for (size_t i = 0; i < ah->n; i++)
+            m->windows[(*n)++] = (vnxp_window){ah->at[i] > reach ? ah->at[i] - reach : 0, ah->at[i]};
+    }
+    if (p->nanchors > 1) // each anchor's windows are in order already
+        qsort(m->windows, *n, sizeof *m->windows, by_from);
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        vnxp_window *last = kept ? &m->windows[kept - 1] : NULL;
+        if (last && m->windows[i].from <= last->to + 1) {
+            if (m->windows[i].to > last->to)
+                last->to = m->windows[i].to;
+        } else {
+            m->windows[kept++] = m->windows[i];
+        }
+    }
+    *n = kept;
+    return VNX_OK;
+}
+
 // Every match of `p` before m->body_end, scanning left to right: over the
-// whole text, or over the reach of each of its anchor's hits.
+// whole text, or over the windows its anchors' hits give.
 static int scan_pattern(vnxp_matcher *m, const vnxp_pattern *p, vnxp_hits *hits, vnx_error *err)
 {
-    size_t len = m->body_end, at = 0;
-    if (p->anchor < 0 || (m->x->flags & VNX_OPT_NO_ANCHORS))
+    size_t len = m->body_end, at = 0, n = 0;
+    int everywhere = p->nanchors == 0 || (m->x->flags & VNX_OPT_NO_ANCHORS);
+    int rc = everywhere ? VNX_OK : find_windows(m, p, &n, &everywhere, err);
+    if (rc != VNX_OK)
+        return rc;
+    if (everywhere)
         return scan_range(m, p, len, &at, len, hits, err);
-    vnxp_anchor_hits *ah = &m->anchor_hits[p->anchor];
-    if (!ah->scanned) {
-        int rc = scan_anchor(m, p->anchor, err);
-        if (rc != VNX_OK)
-            return rc;
+    for (size_t i = 0; i < n && rc == VNX_OK; i++) {
+        if (at < m->windows[i].from)
+            at = m->windows[i].from;
+        rc = scan_range(m, p, len, &at, m->windows[i].to, hits, err);
     }
-    if (ah->everywhere)
-        return scan_range(m, p, len, &at, len, hits, err);
-    for (size_t i = 0; i < ah->n; i++) {
-        size_t hit = ah->at[i], from = hit > p->reach ? hit - p->reach : 0;
-        // Hits whose reaches touch make one range.
-        while (i + 1 < ah->n && ah->at[i + 1] <= hit + 1 + p->reach)
-            hit = ah->at[++i];
-        if (at < from)
-            at = from;
-        int rc = scan_range(m, p, len, &at, hit, hits, err);
-        if (rc != VNX_OK)
-            return rc;
-    }
-    return VNX_OK;
+    return rc;
 }
 
 static int by_position(const void *a, const void *b)

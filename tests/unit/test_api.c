@@ -307,7 +307,10 @@ START_TEST(bad_anchor_lines)
         {"@anchor 3 x\n@pattern a\n  x\n", 1},              // before any pattern
         {"@define D\n  x\n@anchor 3 x\n", 3},                // on a define
         {"@pattern a\n  x\n@anchor 3 x\n", 3},               // after the body
-        {"@pattern a\n@anchor 3 x\n@anchor 3 y\n  x\n", 3}, // twice
+        {"@pattern a\n@anchor 3 x\n  x\n@anchor 3 y\n", 4}, // after the body, a second
+        {"@pattern a\n@anchor 1 a\n@anchor 1 b\n@anchor 1 c\n@anchor 1 d\n@anchor 1 e\n"
+         "@anchor 1 f\n@anchor 1 g\n@anchor 1 h\n@anchor 1 i\n  x\n",
+         10}, // more than VNXP_MAX_ANCHORS
         {"@pattern a\n@anchor x\n  x\n", 2},                 // no reach
         {"@pattern a\n@anchor 3\n  x\n", 2},                 // no regex
         {"@pattern a\n@anchor 3 (\n  x\n", 1},               // does not compile
@@ -325,16 +328,17 @@ START_TEST(bad_anchor_lines)
 }
 END_TEST
 
-// The number of dates found with pattern `dmy` anchored at its first '/'
-// with `reach`, with and without VNX_OPT_NO_ANCHORS.
-static size_t dates_with_anchor(const char *reach, unsigned flags, const char *text)
+// The number of dates found with pattern `dmy` (day, month and year
+// between '/' or '-') under the @anchor lines `anchors`, with and without
+// VNX_OPT_NO_ANCHORS.
+static size_t dates_with_anchors(const char *anchors, unsigned flags, const char *text)
 {
     char *dir = make_dir();
     char src[256];
     snprintf(src, sizeof src,
-             "@pattern dmy\n@anchor %s /\n"
-             "  (?<![\\p{N}]) (?<day>\\d\\d) / (?<month>\\d\\d) / (?<year>\\d{4})\n",
-             reach);
+             "@pattern dmy\n%s"
+             "  (?<![\\p{N}]) (?<day>\\d\\d) [/-] (?<month>\\d\\d) [/-] (?<year>\\d{4})\n",
+             anchors);
     write_file(dir, "dates.pcre", src);
     vnx_options o;
     vnx_options_init(&o);
@@ -357,10 +361,23 @@ START_TEST(anchor_reach_bounds_where_a_pattern_runs)
     // The first '/' of a date is 2 bytes after its start: a reach of 2 finds
     // every date, wherever it stands; a reach of 1 is a wrong promise.
     const char *text = "01/02/2023 x 03/04/2023/05/06/2023\n07/08/2023";
-    ck_assert_uint_eq(dates_with_anchor("2", 0, text), 4);
-    ck_assert_uint_eq(dates_with_anchor("40", 0, text), 4);
-    ck_assert_uint_eq(dates_with_anchor("1", 0, text), 0);
-    ck_assert_uint_eq(dates_with_anchor("1", VNX_OPT_NO_ANCHORS, text), 4);
+    ck_assert_uint_eq(dates_with_anchors("@anchor 2 /\n", 0, text), 4);
+    ck_assert_uint_eq(dates_with_anchors("@anchor 40 /\n", 0, text), 4);
+    ck_assert_uint_eq(dates_with_anchors("@anchor 1 /\n", 0, text), 0);
+    ck_assert_uint_eq(dates_with_anchors("@anchor 1 /\n", VNX_OPT_NO_ANCHORS, text), 4);
+}
+END_TEST
+
+START_TEST(several_anchors_run_a_pattern_near_any_of_them)
+{
+    // Each anchor finds the dates written with its separator; both anchors
+    // find all of them, in whatever order their windows come.
+    const char *text = "03-04-2023 x 01/02/2023 y 05-06-2023\n07/08/2023-09-10-2023";
+    ck_assert_uint_eq(dates_with_anchors("@anchor 2 /\n", 0, text), 2);
+    ck_assert_uint_eq(dates_with_anchors("@anchor 2 -\n", 0, text), 3);
+    ck_assert_uint_eq(dates_with_anchors("@anchor 2 /\n@anchor 2 -\n", 0, text), 5);
+    ck_assert_uint_eq(dates_with_anchors("@anchor 2 -\n@anchor 2 /\n", 0, text), 5);
+    ck_assert_uint_eq(dates_with_anchors("@anchor 2 /\n@anchor 2 -\n@anchor 2 /\n", 0, text), 5);
 }
 END_TEST
 
@@ -681,6 +698,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, unknown_directive_and_missing_define);
     tcase_add_test(tc, bad_anchor_lines);
     tcase_add_test(tc, anchor_reach_bounds_where_a_pattern_runs);
+    tcase_add_test(tc, several_anchors_run_a_pattern_near_any_of_them);
     tcase_add_test(tc, custom_dir_works);
     tcase_add_test(tc, custom_dir_without_version);
     tcase_add_test(tc, custom_dir_with_lexicon);
