@@ -425,27 +425,40 @@ static person *cut_short_at_end(state *st, const token *t, size_t *end)
     return only;
 }
 
+// The numbers of words (bit n: n words) of the known names that may be
+// written at name token `t`: those not shorter than it, unless in capitals.
+static unsigned name_lengths(const state *st, const token *t)
+{
+    unsigned want = 0;
+    for (size_t i = 0; i < st->npeople; i++) {
+        const person *p = &st->people[i];
+        if (p->nwords <= MAX_NAME_WORDS && ((int)p->nwords >= t->nsyl || t->all_caps))
+            want |= 1u << p->nwords;
+    }
+    return want;
+}
+
 // The known person whose name is written at `start` (caselessly; the words
 // may go on past a name token cut short by a lower-case syllable, or, for a
 // headline in capitals, stop before its end). The longest wins; *end is set.
 static person *known_at(state *st, const token *t, size_t *end)
 {
-    // The keys of the first 1..MAX_NAME_WORDS words, made once.
+    // The keys of the first n words, made once, for the n of known names.
     char *keys[MAX_NAME_WORDS + 1] = {0};
     size_t ends[MAX_NAME_WORDS + 1];
+    unsigned want = name_lengths(st, t);
     int nomem = 0;
-    for (size_t n = 1; n <= MAX_NAME_WORDS && !nomem; n++) {
+    for (size_t n = 1; n <= MAX_NAME_WORDS && !nomem && (want >> n); n++) {
         ends[n] = words_end(st, t->start, n);
         if (ends[n] == SIZE_MAX)
             break;
-        nomem = !(keys[n] = vnxp_key(st->s + t->start, ends[n] - t->start));
+        if (want & (1u << n))
+            nomem = !(keys[n] = vnxp_key(st->s + t->start, ends[n] - t->start));
     }
     person *best = NULL;
     for (size_t i = 0; i < st->npeople && !nomem; i++) {
         person *p = &st->people[i];
         if (p->nwords > MAX_NAME_WORDS || !keys[p->nwords])
-            continue;
-        if ((int)p->nwords < t->nsyl && !t->all_caps)
             continue;
         if ((!best || p->nwords > best->nwords) && strcmp(keys[p->nwords], p->key) == 0) {
             best = p;
@@ -856,6 +869,8 @@ static int read_names(state *st, int second_pass)
 static int read_given_names(state *st)
 {
     int failed = 0;
+    if (st->npeople == 0)
+        return VNX_OK; // no one to name
     for (size_t i = 0; i < st->ntok && !failed; i++) {
         const token *t = &st->toks[i];
         if (t->kind != TOK_HON)
