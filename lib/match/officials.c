@@ -478,6 +478,12 @@ static person *known_at(state *st, const token *t, size_t *end)
 static int add_role(state *st, vnx_official *o, range r)
 {
     char *text = vnxp_hit_text(st->m, r.s, r.e);
+    // The same text has the same key: no need to make keys to see it is kept.
+    for (size_t i = 0; text && i < o->nroles; i++)
+        if (strcmp(o->roles[i], text) == 0) {
+            free(text);
+            return 0;
+        }
     char *key = text ? vnxp_key(text, strlen(text)) : NULL;
     int rc = key ? 0 : -1;
     int dup = 0;
