@@ -229,6 +229,9 @@ int vnxp_scan_kind(vnxp_matcher *m, const char *kind, vnxp_hits *hits, vnx_error
  * <0 error. On a match, `hit` holds it (free with vnxp_hit_clear). */
 int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *hit,
                   vnx_error *err);
+/* The first match of `p` that starts in [at, last]; as vnxp_match_at. */
+int vnxp_search(vnxp_matcher *m, const vnxp_pattern *p, size_t at, size_t last, vnxp_hit *hit,
+                vnx_error *err);
 /* The span of named group `name` in `hit`; 0 if set, -1 if unset/unknown. */
 int vnxp_hit_group(const vnxp_hit *hit, const char *name, size_t *start, size_t *end);
 void vnxp_hit_clear(vnxp_hit *hit);

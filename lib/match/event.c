@@ -27,6 +27,8 @@ enum {
     MAX_TITLE_BYTES = 400,       // a longer first line is body text
     MAX_TITLE_SEARCH_LINES = 16, // furniture lines skipped before giving up
     MAX_HELD_DISTANCE = 300,     // bytes between a date and its verb
+    MAX_HELD_SEARCH = 400,       // characters searched for the verb of a date
+    MAX_ORG_SEARCH = 300,        // characters of a line searched for who held it
     DIRECTIVE_DATE_GAP = 400,    // bytes between a directive and its date
     OPENING_PARAGRAPHS = 2,      // what counts as the opening of the body
     BYLINE_TAIL_LINES = 10,      // last lines searched for a lone name
@@ -111,6 +113,24 @@ static size_t count_words(const vnxp_text *t, size_t s, size_t e)
 static int match(vnxp_matcher *m, const char *name, size_t at, vnxp_hit *h, vnx_error *err)
 {
     return vnxp_match_at(m, vnxp_pattern_find(&m->x->patterns, "event", name), at, h, err);
+}
+
+// The first match of helper `name` that starts in [at, last]: 1, 0, or -1.
+static int search(vnxp_matcher *m, const char *name, size_t at, size_t last, vnxp_hit *h,
+                  vnx_error *err)
+{
+    return vnxp_search(m, vnxp_pattern_find(&m->x->patterns, "event", name), at, last, h, err);
+}
+
+// Where the character `n` characters after the one at `at` starts (or the
+// text's end), stopping at a newline when `in_line`.
+static size_t chars_ahead(const vnxp_text *t, size_t at, size_t n, int in_line)
+{
+    for (; at < t->len && n > 0 && !(in_line && t->s[at] == '\n'); n--)
+        do
+            at++;
+        while (at < t->len && ((unsigned char)t->s[at] & 0xC0) == 0x80);
+    return at;
 }
 
 // Whether helper `name` matches at `at`; *end gets where it ended. -1 on error.
@@ -329,11 +349,12 @@ static int is_dateline(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
     return matches(m, "_clock_after", e, NULL, err);
 }
 
-// The first word of the meeting in [from, to), or 0; *held gets its offset.
+// The first word of the meeting in [from, to) and within MAX_HELD_SEARCH
+// characters of `from`, or 0; *held gets its offset.
 static int held_between(vnxp_matcher *m, size_t from, size_t to, size_t *held, vnx_error *err)
 {
     vnxp_hit h;
-    int got = match(m, "_held_next", from, &h, err);
+    int got = search(m, "_held", from, chars_ahead(m->text, from, MAX_HELD_SEARCH, 0), &h, err);
     if (got <= 0)
         return got;
     size_t hs, he;
@@ -438,20 +459,25 @@ static int take_org(vnxp_matcher *m, const vnxp_hit *h, char **org)
 static int find_org(vnxp_matcher *m, const vnx_date *date, range title, range sent, range opening,
                     char **org, vnx_error *err)
 {
+    // Right after the date (at the place), or the first one ahead in the
+    // line, within MAX_ORG_SEARCH characters.
     struct {
         const char *helper;
         size_t at, limit;
-    } tries[] = {{"_org_after_date", 0, 0},
-                 {"_org_held", title.s, title.e},
-                 {"_org_held", sent.s, sent.e},
-                 {"_org_held", opening.s, opening.e}};
+        int ahead;
+    } tries[] = {{"_org_after_date", 0, 0, 0},
+                 {"_org_held", title.s, title.e, 1},
+                 {"_org_held", sent.s, sent.e, 1},
+                 {"_org_held", opening.s, opening.e, 1}};
     if (date)
         tries[0].at = vnxp_text_pos(m->text, date->span.end), tries[0].limit = sent.e;
     for (size_t i = 0; i < sizeof tries / sizeof *tries && !*org; i++) {
         if (tries[i].limit <= tries[i].at)
             continue;
         vnxp_hit h;
-        int got = match(m, tries[i].helper, tries[i].at, &h, err);
+        size_t last = tries[i].ahead ? chars_ahead(m->text, tries[i].at, MAX_ORG_SEARCH, 1)
+                                     : tries[i].at;
+        int got = search(m, tries[i].helper, tries[i].at, last, &h, err);
         if (got < 0)
             return failed(err);
         if (got && h.end <= tries[i].limit && take_org(m, &h, org) < 0) {

@@ -134,24 +134,17 @@ static const pcre2_code *code_for(const vnxp_regex *cre, size_t bytes)
 }
 
 // Match `re` at or after `at` in the first `len` bytes of the matching
-// text, starting no later than `limit` (PCRE2_UNSET: anywhere).
-static int match(vnxp_matcher *m, const vnxp_regex *re, size_t len, size_t at, size_t limit,
-                 uint32_t options)
+// text, starting no later than `limit` (PCRE2_UNSET: anywhere). A match
+// held to one place has `limit` == `at`, not PCRE2_ANCHORED, which would
+// turn JIT off.
+static int match(vnxp_matcher *m, const vnxp_regex *re, size_t len, size_t at, size_t limit)
 {
-    size_t bytes = (options & PCRE2_ANCHORED) ? ANCHORED_MATCH_BYTES
-                   : limit < len                ? limit - at + ANCHORED_MATCH_BYTES
-                                                : len - at;
+    size_t bytes = limit < len ? limit - at + ANCHORED_MATCH_BYTES : len - at;
     const pcre2_code *code = code_for(re, bytes);
-    // PCRE2_ANCHORED at match time turns JIT off: JIT code is held to the
-    // start offset by the offset limit instead, which finds the same match.
-    if ((options & PCRE2_ANCHORED) && code != re->code) {
-        options &= ~(uint32_t)PCRE2_ANCHORED;
-        limit = at;
-    }
     pcre2_set_offset_limit(m->mctx, limit);
     if (code != re->code) // JIT code, called directly: none of pcre2_match's checks apply here
-        return pcre2_jit_match(code, (PCRE2_SPTR)m->text->s, len, at, options, m->md, m->mctx);
-    return pcre2_match(code, (PCRE2_SPTR)m->text->s, len, at, options | PCRE2_NO_UTF_CHECK, m->md,
+        return pcre2_jit_match(code, (PCRE2_SPTR)m->text->s, len, at, 0, m->md, m->mctx);
+    return pcre2_match(code, (PCRE2_SPTR)m->text->s, len, at, PCRE2_NO_UTF_CHECK, m->md,
                        m->mctx);
 }
 
@@ -170,7 +163,7 @@ static int scan_range(vnxp_matcher *m, const vnxp_pattern *p, size_t len, size_t
                       size_t limit, vnxp_hits *hits, vnx_error *err)
 {
     while (*at <= len && *at <= limit) {
-        int rc = match(m, &p->re, len, *at, limit == len ? PCRE2_UNSET : limit, 0);
+        int rc = match(m, &p->re, len, *at, limit == len ? PCRE2_UNSET : limit);
         if (rc == PCRE2_ERROR_NOMATCH) {
             *at = limit + 1;
             return VNX_OK;
@@ -201,7 +194,7 @@ static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
     const vnxp_anchor *anchor = &m->x->patterns.anchors[a];
     ah->scanned = 1;
     for (size_t at = 0; at <= m->body_end;) {
-        int rc = match(m, &anchor->re, m->body_end, at, PCRE2_UNSET, 0);
+        int rc = match(m, &anchor->re, m->body_end, at, PCRE2_UNSET);
         if (rc == PCRE2_ERROR_NOMATCH)
             return VNX_OK;
         if (rc < 0) { // too costly to say where it is: the patterns scan everything
@@ -332,7 +325,7 @@ int vnxp_find_body_end(vnxp_matcher *m, vnx_error *err)
     if (!p)
         return VNX_OK;
     for (size_t at = 0; at <= m->text->len;) {
-        int rc = match(m, &p->re, m->text->len, at, PCRE2_UNSET, 0);
+        int rc = match(m, &p->re, m->text->len, at, PCRE2_UNSET);
         if (rc == PCRE2_ERROR_NOMATCH)
             return VNX_OK;
         if (rc >= 0) {
@@ -347,12 +340,13 @@ int vnxp_find_body_end(vnxp_matcher *m, vnx_error *err)
     return VNX_OK;
 }
 
-int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *hit, vnx_error *err)
+int vnxp_search(vnxp_matcher *m, const vnxp_pattern *p, size_t at, size_t last, vnxp_hit *hit,
+                vnx_error *err)
 {
     memset(hit, 0, sizeof *hit);
-    if (!p || at > m->text->len)
+    if (!p || at > m->text->len || last < at)
         return 0;
-    int rc = match(m, &p->re, m->text->len, at, PCRE2_UNSET, PCRE2_ANCHORED);
+    int rc = match(m, &p->re, m->text->len, at, last);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {
@@ -360,6 +354,11 @@ int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *h
         return e == VNX_OK ? 0 : -1;
     }
     return copy_hit(p, m->md, rc, hit) ? (vnxp_fail(err, VNX_ERR_NOMEM, "out of memory"), -1) : 1;
+}
+
+int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *hit, vnx_error *err)
+{
+    return vnxp_search(m, p, at, at, hit, err);
 }
 
 int vnxp_hit_group(const vnxp_hit *hit, const char *name, size_t *start, size_t *end)
