@@ -236,7 +236,9 @@ static void *worker_main(void *arg)
             process_job(&b->cfg, j);
         pthread_mutex_lock(&b->mu);
         j->done = 1;
-        pthread_cond_broadcast(&b->can_write);
+        // The writer waits for the next record in order, and only for it.
+        if (j == b->ring[b->written % b->window])
+            pthread_cond_signal(&b->can_write);
     }
     pthread_mutex_unlock(&b->mu);
     return NULL;
@@ -258,7 +260,10 @@ static void *writer_main(void *arg)
         pthread_mutex_lock(&b->mu);
         b->ring[b->written++ % b->window] = NULL;
         job_free(j);
-        pthread_cond_signal(&b->can_submit);
+        // Wake the reader once half the ring is free, not at every record:
+        // a wake-up per document costs more than a small one's extraction.
+        if (b->stop || b->submitted - b->written <= b->window / 2)
+            pthread_cond_signal(&b->can_submit);
     }
     pthread_mutex_unlock(&b->mu);
     return NULL;
