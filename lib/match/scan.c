@@ -5,12 +5,13 @@
  * threads. A match that hits PCRE2's match or depth limit is not an error
  * for the document: it becomes a warning and the scan goes on after it.
  *
- * A pattern with an anchor (patterns.c) is not run over the whole text.
- * Its anchor is scanned once per document, and every match of the pattern
- * starts at most `reach` bytes before one of the anchor's hits. So the
- * pattern runs from `reach` bytes before each hit with PCRE2's offset limit
- * at the hit: it finds what a whole-text scan finds, since such a scan also
- * goes left to right and resumes after each match.
+ * A pattern with anchors (patterns.c) is not run over the whole text.
+ * Each anchor is scanned once per document, and every match of the pattern
+ * starts at most its `reach` bytes before a hit of one of them. So the
+ * pattern runs in the windows from `reach` bytes before each hit to the
+ * hit (PCRE2's offset limit), in order: it finds what a whole-text scan
+ * finds, since such a scan also goes left to right and resumes after each
+ * match.
  *
  * SPDX-License-Identifier: MIT
  */
