@@ -109,17 +109,18 @@ static size_t count_words(const vnxp_text *t, size_t s, size_t e)
 
 /* ---- patterns ------------------------------------------------------------ */
 
-// Match helper `name` of event.pcre at `at`: 1, 0, or -1 on error.
-static int match(vnxp_matcher *m, const char *name, size_t at, vnxp_hit *h, vnx_error *err)
-{
-    return vnxp_match_at(m, vnxp_pattern_find(&m->x->patterns, "event", name), at, h, err);
-}
-
-// The first match of helper `name` that starts in [at, last]: 1, 0, or -1.
+// The first match of helper `name` of event.pcre that starts in
+// [at, last]: 1, 0, or -1 on error.
 static int search(vnxp_matcher *m, const char *name, size_t at, size_t last, vnxp_hit *h,
                   vnx_error *err)
 {
     return vnxp_search(m, vnxp_pattern_find(&m->x->patterns, "event", name), at, last, h, err);
+}
+
+// Match helper `name` at `at`: 1, 0, or -1 on error.
+static int match(vnxp_matcher *m, const char *name, size_t at, vnxp_hit *h, vnx_error *err)
+{
+    return search(m, name, at, at, h, err);
 }
 
 // Where the character `n` characters after the one at `at` starts (or the

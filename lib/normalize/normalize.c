@@ -240,10 +240,16 @@ static int is_letter_unit(UChar c)
 // "oe" or "uy" on its first vowel (hòa, thúy, ủy), the new style on the
 // second (hoà, thuý, uỷ). Both become the new style; everything else has one
 // placement in both styles and is left alone.
+static int is_bare_a_e_y(UChar c)
+{
+    UChar lower = c | 0x20;
+    return c < 0x80 && (lower == 'a' || lower == 'e' || lower == 'y');
+}
+
 static void fold_syllable(const UNormalizer2 *nfd, const UNormalizer2 *nfc, UChar *u, size_t n)
 {
     // The cheap test first: only a toned letter before a bare a, e or y can move.
-    if (n < 2 || u[n - 2] < 0xC0 || !strchr("aeyAEY", u[n - 1] < 0x80 ? u[n - 1] : '_'))
+    if (n < 2 || u[n - 2] < 0xC0 || !is_bare_a_e_y(u[n - 1]))
         return;
     UChar t1, t2;
     UChar b1 = split_tone(nfd, nfc, u[n - 2], &t1);
