@@ -2,11 +2,15 @@
  * batch.c: jobs extracted by worker threads, records written in input order.
  *
  * The reading thread submits jobs into a ring of `window` slots; workers
- * take them in order and turn each into its JSON line; one writer thread
- * writes the lines in submission order. The ring bounds the memory: at most
- * `window` documents are in flight, however long the input. With one
- * thread, every job is processed and written on the calling thread, through
- * the same functions, so the output of -j 1 and -j N is the same bytes.
+ * take them in order and turn each into its JSON line. The worker that
+ * finishes the next job in order writes it, and every finished one after
+ * it, so records are written in submission order without a writer thread
+ * (waking one for every record cost more than a small one's extraction).
+ * The ring bounds the memory: at most `window` documents, and about
+ * MAX_BYTES_IN_FLIGHT bytes of them, are in flight however long the input.
+ * With one thread, every job is processed and written on the calling
+ * thread, through the same functions, so the output of -j 1 and -j N is
+ * the same bytes.
  *
  * A closed stdout (EPIPE) ends the run quietly: the reader stops, what is in
  * flight is dropped.
@@ -23,7 +27,11 @@
 
 #include "cli.h"
 
-enum { WINDOW_PER_THREAD = 4 };
+// Enough jobs in flight that a worker seldom waits for the reader, and
+// the reader seldom for the workers; the byte bound keeps large
+// documents from holding much memory.
+enum { WINDOW_PER_THREAD = 16 };
+#define MAX_BYTES_IN_FLIGHT ((size_t)16 << 20)
 
 /* What the run comes to; the exit status of batch_finish(). */
 enum { RUN_OK = 0, RUN_FAILED = 1, RUN_WRITE_ERROR = 4 };
@@ -33,7 +41,9 @@ struct batch {
     job **ring;
     size_t window;
     size_t submitted, taken, written; /* sequence numbers */
+    size_t bytes_in_flight;           /* of the jobs submitted, not written */
     int closing;                      /* no more jobs will come */
+    int writing;                      /* a worker is writing records */
     atomic_int stop;                  /* stdout is gone: drop the rest */
     atomic_int failed;
     int write_errno;
@@ -42,10 +52,9 @@ struct batch {
     double started, last_progress;
     int progress_shown;
     pthread_mutex_t mu;
-    pthread_cond_t can_submit, can_take, can_write;
+    pthread_cond_t can_submit, can_take;
     pthread_t *workers;
     int nworkers;
-    pthread_t writer;
 };
 
 static char *copy_string(const char *s)
@@ -140,7 +149,7 @@ static void process_job(const batch_config *cfg, job *j)
     if (!j->record)
         fail_job(j, name, err.code != VNX_OK ? err.message : "out of memory", cfg->json_flags);
     if (cfg->review && j->record && !j->message) {
-        // The page is written in input order, by the writer: keep what it shows.
+        // The page is written in input order, by whoever writes the record: keep what it shows.
         j->text = text;
         j->text_len = len;
         j->result = r;
@@ -155,7 +164,7 @@ static void process_job(const batch_config *cfg, job *j)
     j->data = NULL;
 }
 
-/* ---- writing (the writer thread, or the caller with one thread) -------- */
+/* ---- writing (one worker at a time, or the caller with one thread) ---- */
 
 static double now(void)
 {
@@ -220,6 +229,36 @@ static void write_job(batch *b, job *j)
 
 /* ---- threads ------------------------------------------------------------ */
 
+// Whether the reader may submit another job: the ring has a free slot and,
+// unless nothing is in flight, the bytes in flight are under the bound.
+static int has_room(const batch *b)
+{
+    size_t in_flight = b->submitted - b->written;
+    return in_flight < b->window && (in_flight == 0 || b->bytes_in_flight < MAX_BYTES_IN_FLIGHT);
+}
+
+// Write the finished jobs at the head of the ring, in order, until one is
+// not finished. Called with the lock held, by one worker at a time; the
+// lock is let go while a record is written.
+static void write_finished(batch *b)
+{
+    b->writing = 1;
+    while (b->written < b->submitted && b->ring[b->written % b->window]->done) {
+        job *j = b->ring[b->written % b->window];
+        pthread_mutex_unlock(&b->mu);
+        write_job(b, j); // only the worker holding `writing` touches the output
+        size_t len = j->len;
+        job_free(j);
+        pthread_mutex_lock(&b->mu);
+        b->ring[b->written++ % b->window] = NULL;
+        b->bytes_in_flight -= len;
+        // Wake the reader once half the ring is free, not at every record.
+        if (b->stop || b->submitted - b->written <= b->window / 2)
+            pthread_cond_signal(&b->can_submit);
+    }
+    b->writing = 0;
+}
+
 static void *worker_main(void *arg)
 {
     batch *b = arg;
@@ -236,34 +275,9 @@ static void *worker_main(void *arg)
             process_job(&b->cfg, j);
         pthread_mutex_lock(&b->mu);
         j->done = 1;
-        // The writer waits for the next record in order, and only for it.
-        if (j == b->ring[b->written % b->window])
-            pthread_cond_signal(&b->can_write);
-    }
-    pthread_mutex_unlock(&b->mu);
-    return NULL;
-}
-
-static void *writer_main(void *arg)
-{
-    batch *b = arg;
-    pthread_mutex_lock(&b->mu);
-    for (;;) {
-        while (!(b->written < b->submitted && b->ring[b->written % b->window]->done) &&
-               !(b->closing && b->written == b->submitted))
-            pthread_cond_wait(&b->can_write, &b->mu);
-        if (b->written == b->submitted)
-            break;
-        job *j = b->ring[b->written % b->window];
-        pthread_mutex_unlock(&b->mu);
-        write_job(b, j); // only this thread touches the output and progress
-        pthread_mutex_lock(&b->mu);
-        b->ring[b->written++ % b->window] = NULL;
-        job_free(j);
-        // Wake the reader once half the ring is free, not at every record:
-        // a wake-up per document costs more than a small one's extraction.
-        if (b->stop || b->submitted - b->written <= b->window / 2)
-            pthread_cond_signal(&b->can_submit);
+        // A worker already writing will come to this job; else this one writes.
+        if (!b->writing)
+            write_finished(b);
     }
     pthread_mutex_unlock(&b->mu);
     return NULL;
@@ -277,9 +291,7 @@ static int start_threads(batch *b)
     for (; b->nworkers < b->cfg.threads; b->nworkers++)
         if (pthread_create(&b->workers[b->nworkers], NULL, worker_main, b) != 0)
             break;
-    if (b->nworkers == 0 || pthread_create(&b->writer, NULL, writer_main, b) != 0)
-        return -1;
-    return 0;
+    return b->nworkers > 0 ? 0 : -1;
 }
 
 batch *batch_new(const batch_config *cfg)
@@ -298,7 +310,6 @@ batch *batch_new(const batch_config *cfg)
     pthread_mutex_init(&b->mu, NULL);
     pthread_cond_init(&b->can_submit, NULL);
     pthread_cond_init(&b->can_take, NULL);
-    pthread_cond_init(&b->can_write, NULL);
     if (!b->ring || start_threads(b) != 0) {
         // Fall back to one thread: correct, only slower.
         b->closing = 1;
@@ -322,11 +333,12 @@ int batch_submit(batch *b, job *j)
         return b->stop ? -1 : 0;
     }
     pthread_mutex_lock(&b->mu);
-    while (b->submitted - b->written >= b->window && !b->stop)
+    while (!has_room(b) && !b->stop)
         pthread_cond_wait(&b->can_submit, &b->mu);
     int stop = b->stop;
     if (!stop) {
         b->ring[b->submitted++ % b->window] = j;
+        b->bytes_in_flight += j->len;
         pthread_cond_signal(&b->can_take);
     }
     pthread_mutex_unlock(&b->mu);
@@ -346,17 +358,14 @@ int batch_finish(batch *b)
         pthread_mutex_lock(&b->mu);
         b->closing = 1;
         pthread_cond_broadcast(&b->can_take);
-        pthread_cond_broadcast(&b->can_write);
         pthread_mutex_unlock(&b->mu);
         for (int i = 0; i < b->nworkers; i++)
             pthread_join(b->workers[i], NULL);
-        pthread_join(b->writer, NULL);
     }
     if (b->workers || b->ring) {
         pthread_mutex_destroy(&b->mu);
         pthread_cond_destroy(&b->can_submit);
         pthread_cond_destroy(&b->can_take);
-        pthread_cond_destroy(&b->can_write);
     }
     clear_progress(b);
     if (!b->stop && fflush(stdout) != 0) {
