@@ -306,8 +306,27 @@ size_t vnxp_line_end(const vnxp_text *t, size_t at);
  * a capital letter, or after ':' or ';'. A line end alone does not: scraped
  * text is often wrapped inside sentences. */
 int vnxp_ends_sentence(const vnxp_text *t, size_t at);
-/* The sentence around [s, e). */
-vnxp_range vnxp_sentence_of(const vnxp_text *t, size_t s, size_t e);
+
+/* Where the lines and sentences of a text end, found in one pass, so that
+ * finding the line or sentence of a place is a binary search rather than a
+ * walk back, which grows with the line: a page flattened to one line holds
+ * thousands of dates. */
+typedef struct vnxp_positions {
+    size_t *at; /* ascending */
+    size_t n, cap;
+} vnxp_positions;
+typedef struct vnxp_breaks {
+    vnxp_positions newlines, sentence_ends; /* per vnxp_ends_sentence */
+    size_t len;                             /* the text's */
+} vnxp_breaks;
+/* Find the breaks of `t`; 0, or -1 when out of memory. */
+int vnxp_breaks_find(const vnxp_text *t, vnxp_breaks *b);
+void vnxp_breaks_free(vnxp_breaks *b);
+/* As vnxp_line_start. */
+size_t vnxp_breaks_line_start(const vnxp_breaks *b, size_t at);
+/* The sentence around [s, e): from after the last end before `s` to the
+ * first end at or after `e` (or the text's end). */
+vnxp_range vnxp_breaks_sentence_of(const vnxp_breaks *b, size_t s, size_t e);
 /* Whether [from, to) crosses the end of a sentence, or of a paragraph (a
  * blank line). */
 int vnxp_crosses_sentence(const vnxp_text *t, size_t from, size_t to);

@@ -325,14 +325,15 @@ static int is_directive_date(const vnxp_matcher *m, const vnx_date *d)
 
 // Whether the date at [s, e) is the page's own: a dateline, a date labelled
 // by the page, or next to a clock time. -1 on error.
-static int is_dateline(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
+static int is_dateline(vnxp_matcher *m, const vnxp_breaks *br, size_t s, size_t e,
+                       vnx_error *err)
 {
     const vnxp_text *t = m->text;
     size_t digit = s;
     while (digit < e && !(t->s[digit] >= '0' && t->s[digit] <= '9'))
         digit++;
     vnxp_hit h;
-    int got = match(m, "_dateline_lead", vnxp_line_start(t, s), &h, err);
+    int got = match(m, "_dateline_lead", vnxp_breaks_line_start(br, s), &h, err);
     if (got < 0)
         return -1;
     if (got) {
@@ -366,11 +367,10 @@ static int held_between(vnxp_matcher *m, size_t from, size_t to, size_t *held, v
     return ok;
 }
 
-// How the date at [s, e) is tied to the meeting. -1 on error.
-static int tie_of(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
+// How the date at [s, e), in sentence `sent`, is tied to the meeting. -1 on error.
+static int tie_of(vnxp_matcher *m, const vnxp_breaks *br, size_t s, size_t e, range sent,
+                  vnx_error *err)
 {
-    const vnxp_text *t = m->text;
-    range sent = vnxp_sentence_of(t, s, e);
     size_t held, end;
     int got = matches(m, "_other_lead", s, NULL, err);
     if (got)
@@ -384,7 +384,7 @@ static int tie_of(vnxp_matcher *m, size_t s, size_t e, vnx_error *err)
         if ((got = matches(m, "_meeting_lead", s, NULL, err)) != 0)
             return got > 0 ? TIE_HELD_BEFORE : -1;
     }
-    if ((got = matches(m, "_opening_lead", vnxp_line_start(t, s), &end, err)) < 0)
+    if ((got = matches(m, "_opening_lead", vnxp_breaks_line_start(br, s), &end, err)) < 0)
         return -1;
     return got && end == s ? TIE_OPENING : TIE_NONE;
 }
@@ -403,9 +403,10 @@ static int org_follows(vnxp_matcher *m, size_t e, size_t limit, vnx_error *err)
 // its tie, then (for a verb after it) whether a body holding the meeting
 // is its subject, not a count of cells ("06/06 chi bộ đã tổ chức"). -1 on
 // error.
-static int rank_of(vnxp_matcher *m, size_t s, size_t e, range sent, vnx_error *err)
+static int rank_of(vnxp_matcher *m, const vnxp_breaks *br, size_t s, size_t e, range sent,
+                   vnx_error *err)
 {
-    int tie = tie_of(m, s, e, err);
+    int tie = tie_of(m, br, s, e, sent, err);
     if (tie != TIE_HELD_AFTER)
         return tie < 0 ? -1 : 2 * tie;
     int org = org_follows(m, e, sent.e, err);
@@ -420,20 +421,26 @@ static int find_date(vnxp_matcher *m, const vnx_date **out, range *sent, vnx_err
     int best = 0;
     size_t best_start = 0;
     *out = NULL;
-    for (size_t i = 0; i < m->result->ndates; i++) {
+    vnxp_breaks br;
+    if (m->result->ndates == 0)
+        return VNX_OK;
+    if (vnxp_breaks_find(t, &br))
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    int rc = VNX_OK;
+    for (size_t i = 0; i < m->result->ndates && rc == VNX_OK; i++) {
         const vnx_date *d = &m->result->dates[i];
         if (!d->day || is_directive_date(m, d))
             continue;
         size_t s = vnxp_text_pos(t, d->span.start), e = vnxp_text_pos(t, d->span.end);
-        int got = is_dateline(m, s, e, err);
+        int got = is_dateline(m, &br, s, e, err);
         if (got < 0)
-            return failed(err);
-        if (got)
+            rc = failed(err);
+        if (got != 0)
             continue;
-        range here = vnxp_sentence_of(t, s, e);
-        int rank = rank_of(m, s, e, here, err);
+        range here = vnxp_breaks_sentence_of(&br, s, e);
+        int rank = rank_of(m, &br, s, e, here, err);
         if (rank < 0)
-            return failed(err);
+            rc = failed(err);
         if (rank > best || (rank == best && rank > 0 && s < best_start)) {
             best = rank;
             best_start = s;
@@ -441,7 +448,8 @@ static int find_date(vnxp_matcher *m, const vnx_date **out, range *sent, vnx_err
             *sent = here;
         }
     }
-    return VNX_OK;
+    vnxp_breaks_free(&br);
+    return rc;
 }
 
 /* ---- organization -------------------------------------------------------- */

@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -95,14 +96,64 @@ int vnxp_ends_sentence(const vnxp_text *t, size_t at)
     return c == '\n' && line_ends_sentence(t, at);
 }
 
-vnxp_range vnxp_sentence_of(const vnxp_text *t, size_t s, size_t e)
+// Add `at` to the positions of `v`; 0, or -1 when out of memory.
+static int push(vnxp_positions *v, size_t at)
 {
-    vnxp_range r = {s, e};
-    while (r.s > 0 && !vnxp_ends_sentence(t, r.s - 1))
-        r.s--;
-    while (r.e < t->len && !vnxp_ends_sentence(t, r.e))
-        r.e++;
-    return r;
+    if (vnxp_grow((void **)&v->at, &v->cap, v->n + 1, sizeof *v->at))
+        return -1;
+    v->at[v->n++] = at;
+    return 0;
+}
+
+int vnxp_breaks_find(const vnxp_text *t, vnxp_breaks *b)
+{
+    memset(b, 0, sizeof *b);
+    for (size_t i = 0; i < t->len; i++) {
+        char c = t->s[i];
+        if (c != '\n' && c != '.' && c != '!' && c != '?')
+            continue;
+        if ((c == '\n' && push(&b->newlines, i)) ||
+            (vnxp_ends_sentence(t, i) && push(&b->sentence_ends, i))) {
+            vnxp_breaks_free(b);
+            return -1;
+        }
+    }
+    b->len = t->len;
+    return 0;
+}
+
+void vnxp_breaks_free(vnxp_breaks *b)
+{
+    free(b->newlines.at);
+    free(b->sentence_ends.at);
+    memset(b, 0, sizeof *b);
+}
+
+// How many of the positions of `v` are before `at`.
+static size_t count_before(const vnxp_positions *v, size_t at)
+{
+    size_t lo = 0, hi = v->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->at[mid] < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t vnxp_breaks_line_start(const vnxp_breaks *b, size_t at)
+{
+    size_t k = count_before(&b->newlines, at);
+    return k ? b->newlines.at[k - 1] + 1 : 0;
+}
+
+vnxp_range vnxp_breaks_sentence_of(const vnxp_breaks *b, size_t s, size_t e)
+{
+    const vnxp_positions *v = &b->sentence_ends;
+    size_t before = count_before(v, s), from_e = count_before(v, e);
+    return (vnxp_range){before ? v->at[before - 1] + 1 : 0, from_e < v->n ? v->at[from_e] : b->len};
 }
 
 int vnxp_crosses_sentence(const vnxp_text *t, size_t from, size_t to)

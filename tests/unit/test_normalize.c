@@ -545,8 +545,11 @@ static char *sentence_around(const char *in, const char *word)
 {
     vnxp_text t = norm(in, 0);
     size_t at = (size_t)(strstr(t.s, word) - t.s);
-    vnxp_range r = vnxp_sentence_of(&t, at, at + strlen(word));
+    vnxp_breaks b;
+    ck_assert_int_eq(vnxp_breaks_find(&t, &b), 0);
+    vnxp_range r = vnxp_breaks_sentence_of(&b, at, at + strlen(word));
     char *out = vnxp_strndup(t.s + r.s, r.e - r.s);
+    vnxp_breaks_free(&b);
     vnxp_text_free(&t);
     return out;
 }
@@ -575,6 +578,30 @@ START_TEST(line_bounds)
     ck_assert_str_eq(t.s + vnxp_line_start(&t, at), "hai ba\nbốn");
     ck_assert_uint_eq(vnxp_line_end(&t, at), at + 2);
     ck_assert_uint_eq(vnxp_line_end(&t, vnxp_line_end(&t, at) + 1), t.len);
+    vnxp_text_free(&t);
+}
+END_TEST
+
+// The index of breaks says what walking the text says, at every place.
+START_TEST(breaks_agree_with_walking)
+{
+    vnxp_text t = norm("\nHọp. Tại TP. Huế\nmười người\n\n- 04 đồng chí!\nA? b\n", 0);
+    vnxp_breaks b;
+    ck_assert_int_eq(vnxp_breaks_find(&t, &b), 0);
+    for (size_t s = 0; s <= t.len; s++) {
+        ck_assert_uint_eq(vnxp_breaks_line_start(&b, s), vnxp_line_start(&t, s));
+        for (size_t e = s; e <= t.len; e++) {
+            vnxp_range want = {s, e};
+            while (want.s > 0 && !vnxp_ends_sentence(&t, want.s - 1))
+                want.s--;
+            while (want.e < t.len && !vnxp_ends_sentence(&t, want.e))
+                want.e++;
+            vnxp_range got = vnxp_breaks_sentence_of(&b, s, e);
+            ck_assert_uint_eq(got.s, want.s);
+            ck_assert_uint_eq(got.e, want.e);
+        }
+    }
+    vnxp_breaks_free(&b);
     vnxp_text_free(&t);
 }
 END_TEST
@@ -637,6 +664,7 @@ static Suite *normalize_suite(void)
     tc = tcase_create("text_structure");
     tcase_add_test(tc, sentence_ends);
     tcase_add_test(tc, line_bounds);
+    tcase_add_test(tc, breaks_agree_with_walking);
     suite_add_tcase(s, tc);
     return s;
 }
