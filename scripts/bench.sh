@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-20}
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-bench -j2 --target vnextract_cli >/dev/null
+cmake --build build-bench -j2 --target vnextract_cli bench_stages >/dev/null
 vnx=build-bench/vnextract
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -30,6 +30,10 @@ with open(f"{work}/all.txt", "wb") as cat, open(f"{work}/stream.jsonl", "w", enc
             st.write(json.dumps({"id": n, "text": t.decode("utf-8", "replace")}, ensure_ascii=False) + "\n")
             size += len(t)
             n += 1
+# Every article on one line, four times over: one long page as scrapes
+# flatten them. Time that grows faster than the page shows here.
+flat = b" ".join(t.replace(b"\n", b" ") for t in texts) * 4
+open(f"{work}/flat.txt", "wb").write(flat)
 print(f"corpus: {n} documents, {size / 1e6:.1f} MB (from {len(paths)} articles)")
 PY
 bytes=$(stat -c %s "$work/all.txt")
@@ -68,6 +72,9 @@ read -r s r < <(measure "$vnx" -j 1 --no-progress "$work/files"); row "vnextract
 read -r s r < <(measure "$vnx" -j "$cores" --no-progress "$work/files"); row "vnextract -j $cores, files" "$s" "$r"; jn=$s
 read -r s r < <(measure "$vnx" -j 1 --no-progress "$work/stream.jsonl"); row "vnextract -j 1, JSON Lines" "$s" "$r"
 read -r s r < <(measure "$vnx" -j "$cores" --no-progress "$work/stream.jsonl"); row "vnextract -j $cores, JSON Lines" "$s" "$r"
+read -r s r < <(measure "$vnx" -j 1 --no-progress "$work/flat.txt")
+awk -v s="$s" -v r="$r" -v b="$(stat -c %s "$work/flat.txt")" 'BEGIN{
+  printf "| %-34s | %7.2f | %8.1f | %8s | %7.1f |\n", sprintf("-j 1, one %.1f MB page on one line", b/1e6), s, b/1e6/s, "", r/1024 }'
 # Memory does not grow with the stream: the same stream four times, piped.
 read -r s r < <(measure sh -c "cat '$work/stream.jsonl' '$work/stream.jsonl' '$work/stream.jsonl' '$work/stream.jsonl' | '$vnx' -j $cores --no-progress")
 echo "| (the JSON Lines stream x4, piped: peak RSS) |  |  |  | $(awk -v r="$r" 'BEGIN{printf "%.1f", r/1024}') |"
@@ -81,3 +88,7 @@ awk -v ref="$ref" -v j1="$j1" -v jn="$jn" -v st="$start" -v first="$first" -v c=
   printf "-j %d vs -j 1: %.2fx (target >= 1.8x)\n", c, j1/jn
   printf "start-up (an empty document: load and compile the patterns): %.0f ms (target < 20 ms)\n", st*1000
   printf "one document from start to end (%s): %.0f ms\n", doc, first*1000 }'
+echo
+# Where -j 1's time goes: every extractor off (what any record costs), then
+# one extractor more per row.
+build-bench/bench_stages "$work/stream.jsonl"
