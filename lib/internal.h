@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "vnextract.h"
 
@@ -44,6 +45,11 @@ char *vnxp_strdup(const char *s);
 
 /* ---- normalize (normalize/) -------------------------------------------- */
 
+/* An input byte offset. Documents are under INT32_MAX / 2 bytes
+ * (vnxp_normalize refuses larger ones), so 32 bits hold one: the maps keep
+ * one per byte, and size_t would double them. */
+typedef uint32_t vnxp_offset;
+
 /* The text that patterns run over: NFC, tone placement folded (uỷ/ủy),
  * line ends made "\n", invisible characters dropped, odd spaces made ' '.
  * map[i] is the input byte offset of matching byte i; map[len] = input
@@ -53,7 +59,7 @@ char *vnxp_strdup(const char *s);
 typedef struct vnxp_text {
     char *s;
     size_t len;
-    size_t *map;
+    vnxp_offset *map;
 } vnxp_text;
 
 /* The input offset of matching-text byte i (i <= len). */

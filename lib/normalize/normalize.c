@@ -29,7 +29,7 @@
 /* UTF-16 text with the input offset of every code unit. */
 typedef struct u16text {
     UChar *u;
-    size_t *off;
+    vnxp_offset *off;
     size_t n, cap;
 } u16text;
 
@@ -54,7 +54,7 @@ static int u16_reserve(u16text *t, size_t need)
     return 0;
 }
 
-static int u16_push(u16text *t, UChar32 c, size_t off)
+static int u16_push(u16text *t, UChar32 c, vnxp_offset off)
 {
     if (u16_reserve(t, t->n + 2))
         return -1;
@@ -117,7 +117,7 @@ static int decode(const char *in, size_t len, vnxp_invalid_fn on_invalid, void *
         } else if (is_invisible(c)) {
             continue;
         }
-        if (u16_push(t, c, start))
+        if (u16_push(t, c, (vnxp_offset)start))
             return -1;
     }
     return 0;
@@ -498,13 +498,16 @@ static int encode(const u16text *t, size_t input_len, unsigned flags, int want_m
                 out->map[q] = t->off[first];
     }
     if (want_map)
-        out->map[j] = input_len;
+        out->map[j] = (vnxp_offset)input_len;
     out->len = j;
-    // Keep the zeroed padding; shrink to fit.
+    // Keep the zeroed padding; shrink both to fit.
     memset(out->s + j, 0, TEXT_PADDING);
     char *fit = realloc(out->s, j + TEXT_PADDING);
     if (fit)
         out->s = fit;
+    vnxp_offset *map_fit = want_map ? realloc(out->map, (j + 1) * sizeof *out->map) : NULL;
+    if (map_fit)
+        out->map = map_fit;
     return 0;
 }
 
