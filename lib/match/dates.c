@@ -19,6 +19,7 @@
 typedef struct raw_date {
     int year, month, day; // year 0: not written; day 0: month and year only
     size_t start, end;    // in the matching text
+    int context_year;     // for a date written without a year (infer_years)
 } raw_date;
 
 // The integer of named group `name`, or 0 when the group is unset.
@@ -58,7 +59,7 @@ static int read_hit(const vnxp_matcher *m, const vnxp_hit *h, raw_date out[2])
     int day = group_int(m, h, "day"), day1 = group_int(m, h, "day1");
     if (!date_exists(year, month, day))
         return 0;
-    raw_date d = {year, month, day, h->start, h->end};
+    raw_date d = {year, month, day, h->start, h->end, 0};
     if (!day1) {
         out[0] = d;
         return 1;
@@ -90,18 +91,25 @@ static int title_year(const vnxp_text *t)
     return 0;
 }
 
-// The year for dates[i] (written without one), or 0.
-static int infer_year(const raw_date *dates, size_t n, size_t i, int from_title)
+// The year each date written without one takes (0: none): the nearest year
+// written before it, else the title's, else the nearest written after it.
+// Two passes over the dates, not a walk from each: a page of many dates
+// without a year took time growing with the square of their number.
+static void infer_years(raw_date *dates, size_t n, int from_title)
 {
-    for (size_t k = i; k-- > 0;)
+    int after = 0;
+    for (size_t k = n; k-- > 0;) {
+        dates[k].context_year = after; // the nearest year written after k
         if (dates[k].year)
-            return dates[k].year;
-    if (from_title)
-        return from_title;
-    for (size_t k = i + 1; k < n; k++)
-        if (dates[k].year)
-            return dates[k].year;
-    return 0;
+            after = dates[k].year;
+    }
+    int before = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (dates[i].year)
+            before = dates[i].year;
+        else if (before || from_title)
+            dates[i].context_year = before ? before : from_title;
+    }
 }
 
 static char *format_value(int year, int month, int day)
@@ -148,10 +156,11 @@ int vnxp_extract_dates(vnxp_matcher *m, vnx_error *err)
         rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++)
         n += (size_t)read_hit(m, &hits.items[i], dates + n);
-    int from_title = rc == VNX_OK && n ? title_year(m->text) : 0;
+    if (rc == VNX_OK && n)
+        infer_years(dates, n, title_year(m->text));
     for (size_t i = 0; rc == VNX_OK && i < n; i++) {
         int year = dates[i].year, inferred = 0;
-        if (!year && (year = infer_year(dates, n, i, from_title)) != 0)
+        if (!year && (year = dates[i].context_year) != 0)
             inferred = 1;
         if (add_date(m, &dates[i], year, inferred))
             rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
