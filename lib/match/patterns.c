@@ -505,9 +505,10 @@ static int expand(const expand_ctx *cx, const block *b, const char *text, int de
 }
 
 // Expand, tone-fold and compile `text` (block b's body or anchor) into
-// *code, with its folded source in *folded (free both).
+// *code, with its folded source in *folded (free both). `extra` adds to the
+// compile options.
 static int compile_text(const expand_ctx *cx, const block *b, const char *text, unsigned opt_flags,
-                        pcre2_code **code, char **folded)
+                        uint32_t extra, pcre2_code **code, char **folded)
 {
     *code = NULL;
     *folded = NULL;
@@ -528,7 +529,7 @@ static int compile_text(const expand_ctx *cx, const block *b, const char *text, 
     PCRE2_SIZE erroff;
     // The offset limit lets a scan stop where an anchor's reach ends (match/scan.c).
     uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_DUPNAMES |
-                       PCRE2_USE_OFFSET_LIMIT;
+                       PCRE2_USE_OFFSET_LIMIT | extra;
     *code = pcre2_compile((PCRE2_SPTR)f, strlen(f), options, &errcode, &erroff, NULL);
     if (!*code) {
         PCRE2_UCHAR msg[160];
@@ -567,7 +568,7 @@ static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, c
 {
     pcre2_code *code;
     char *folded;
-    int rc = compile_text(cx, b, anchor, opt_flags, &code, &folded);
+    int rc = compile_text(cx, b, anchor, opt_flags, 0, &code, &folded);
     if (rc != VNX_OK)
         return rc;
     for (size_t i = 0; i < ps->nanchors; i++) {
@@ -589,6 +590,22 @@ static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, c
     return VNX_OK;
 }
 
+// Whether the body of `b`, compiled as `code`, is better compiled without
+// PCRE2's start-up optimizations: a helper (run at one place at a time)
+// whose every match holds a known character (PCRE2_INFO_LASTCODETYPE).
+// PCRE2 first looks for that character from where a call starts, as far as
+// the text's end (the JIT, up to 500 KB on): called at every line of a long
+// page without it, a helper read on over the page each time, in time
+// growing with the page's square. Held to one place, the optimizations
+// save little. (Patterns run in anchor windows keep them: there they skip
+// to their first characters, and turning them off cost 5% on real pages.)
+static int no_start_optimize(const block *b, const pcre2_code *code)
+{
+    uint32_t last = 0;
+    return b->name[0] == '_' && pcre2_pattern_info(code, PCRE2_INFO_LASTCODETYPE, &last) == 0 &&
+           last != 0;
+}
+
 static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b,
                          unsigned opt_flags)
 {
@@ -600,9 +617,15 @@ static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b
     }
     pcre2_code *code = NULL;
     char *folded = NULL;
+    const char *body = b->body.s ? b->body.s : "";
     if (rc == VNX_OK)
-        rc = compile_text(cx, b, b->body.s ? b->body.s : "", opt_flags, &code, &folded);
+        rc = compile_text(cx, b, body, opt_flags, 0, &code, &folded);
     free(folded);
+    if (rc == VNX_OK && no_start_optimize(b, code)) {
+        pcre2_code_free(code);
+        rc = compile_text(cx, b, body, opt_flags, PCRE2_NO_START_OPTIMIZE, &code, &folded);
+        free(folded);
+    }
     if (rc != VNX_OK)
         return rc;
     if (vnxp_grow((void **)&ps->items, &ps->cap, ps->n + 1, sizeof *ps->items)) {
