@@ -204,13 +204,17 @@ static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
                                 : vnxp_fail(err, VNX_ERR_MATCH, "anchor %s: match error %d",
                                             anchor->source, rc);
         }
+        // The hit is where the match starts, or its \K: an anchor may read
+        // a character (a mark) and hit after it, which lets PCRE2 skip
+        // ahead to such characters rather than test a look-behind at every
+        // place.
         size_t start = pcre2_get_ovector_pointer(m->md)[0];
         if (vnxp_grow((void **)&ah->at, &ah->cap, ah->n + 1, sizeof *ah->at))
             return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         ah->at[ah->n++] = start;
-        // Every start, overlapping ones too: the next search begins one
-        // character on, not after this hit.
-        at = next_char(m->text, start);
+        // Every hit, overlapping ones too: the next search begins one
+        // character after this match's start, not after it.
+        at = next_char(m->text, pcre2_get_startchar(m->md));
     }
     return VNX_OK;
 }
