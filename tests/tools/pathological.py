@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Pathological inputs: long runs of what the patterns look for (digits,
-slashes, "ngày", dashes, "số") must finish quickly and give a record each.
+slashes, "ngày", dashes, "số"), and pages on one line or with long runs of
+blank lines, must finish quickly and give a record each.
 ctest's TIMEOUT bounds the whole run; PCRE2's match and depth limits keep
 each match cheap.
 
@@ -30,6 +31,14 @@ CASES = {
     "ratings": "hoàn thành tốt nhiệm vụ, chiếm " * (LINE // 32),
     "guests": "cùng 12 đảng viên " * (LINE // 18),
     "spaces": " " * LINE,
+    # Each took time growing with its square once (a walk or a look-ahead
+    # from every hit to the end of the line or run).
+    "blank_lines": "Kết quả:" + "\n" * LINE + "Hoàn thành xuất sắc nhiệm vụ: 04 đồng chí",
+    "spaced_blank_lines": " \n" * (LINE // 2),
+    "dates_one_line": "ngày 5/3/2024 chi bộ họp " * (LINE // 25),
+    "dates_without_year": "ngày 5/3 " * (LINE // 9),
+    "names_one_line": "đồng chí Nguyễn Văn An Bí thư Chi bộ chủ trì " * (LINE // 45),
+    "study_verbs": "học tập " * (LINE // 8),
     "combining_marks": "a" + "\u0301" * LINE,
 }
 
