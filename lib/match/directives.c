@@ -9,6 +9,8 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <json-c/linkhash.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -77,15 +79,24 @@ static const char *kind_from_symbol(const vnxp_patterns *ps, const char *number)
 }
 
 // A full date found by the dates extractor whose span starts (or, with
-// `by_end`, ends) at input offset `in`; NULL if none.
+// `by_end`, ends) at input offset `in`; NULL if none. The dates are in
+// text order (dates.c adds them hit by hit, and hits do not overlap), so
+// both their starts and their ends ascend: a binary search finds the first
+// with that edge.
 static const vnx_date *full_date_at(const vnxp_matcher *m, size_t in, int by_end)
 {
-    for (size_t i = 0; i < m->result->ndates; i++) {
-        const vnx_date *d = &m->result->dates[i];
-        size_t edge = by_end ? d->span.end : d->span.start;
-        if (edge == in && d->year && d->day && !d->year_inferred)
-            return d;
+    const vnx_date *dates = m->result->dates;
+    size_t n = m->result->ndates, lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((by_end ? dates[mid].span.end : dates[mid].span.start) < in)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (size_t i = lo; i < n && (by_end ? dates[i].span.end : dates[i].span.start) == in; i++)
+        if (dates[i].year && dates[i].day && !dates[i].year_inferred)
+            return &dates[i];
     return NULL;
 }
 
@@ -155,8 +166,10 @@ static int read_hit(const vnxp_matcher *m, const vnxp_hit *h, reference *ref)
 }
 
 // Merge the reference into the result: a new entry, or the gaps of the
-// entry with the same number filled.
-static int assemble(vnxp_matcher *m, const reference *ref)
+// entry with the same number filled. `by_number` maps each number to its
+// entry's index + 1 (a table: a page citing thousands of documents compared
+// each number with every one before).
+static int assemble(vnxp_matcher *m, const reference *ref, struct lh_table *by_number)
 {
     const vnxp_patterns *ps = &m->x->patterns;
     char *raw = vnxp_hit_text(m, ref->num_s, ref->num_e);
@@ -172,9 +185,9 @@ static int assemble(vnxp_matcher *m, const reference *ref)
     if (!type)
         type = kind_from_symbol(ps, number);
     vnx_directive *d = NULL;
-    for (size_t i = 0; i < m->result->ndirectives && !d; i++)
-        if (strcmp(m->result->directives[i].number, number) == 0)
-            d = &m->result->directives[i];
+    void *index;
+    if (lh_table_lookup_ex(by_number, number, &index))
+        d = &m->result->directives[(uintptr_t)index - 1];
     if (d) {
         free(number);
     } else {
@@ -182,7 +195,9 @@ static int assemble(vnxp_matcher *m, const reference *ref)
             free(number);
             return -1;
         }
-        d->number = number;
+        d->number = number; // owned by the entry; the table borrows it
+        if (lh_table_insert(by_number, number, (void *)(uintptr_t)m->result->ndirectives) != 0)
+            return -1;
         d->span = vnxp_input_span(m, ref->start, ref->end);
         if (!(d->text = vnxp_hit_text(m, ref->start, ref->end)))
             return -1;
@@ -199,16 +214,20 @@ static int assemble(vnxp_matcher *m, const reference *ref)
 int vnxp_extract_directives(vnxp_matcher *m, vnx_error *err)
 {
     vnxp_hits hits = {0};
-    int rc = vnxp_scan_kind(m, "directives", &hits, err);
+    struct lh_table *by_number = lh_kchar_table_new(16, NULL);
+    int rc = by_number ? vnxp_scan_kind(m, "directives", &hits, err)
+                       : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
         reference ref;
         if (!read_hit(m, &hits.items[i], &ref))
             continue;
         if ((rc = link_following(m, &ref, err)) != VNX_OK)
             break;
-        if (assemble(m, &ref))
+        if (assemble(m, &ref, by_number))
             rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     }
+    if (by_number)
+        lh_table_free(by_number);
     vnxp_hits_free(&hits);
     return rc;
 }

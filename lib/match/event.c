@@ -304,11 +304,33 @@ static int find_title(vnxp_matcher *m, range *title, size_t *body, vnx_error *er
 
 /* ---- the meeting's date -------------------------------------------------- */
 
+// The first directive that ends after input offset `at`. The directives
+// are in text order and do not overlap (each span is a first mention, from
+// hits that do not), so their ends ascend as their starts do.
+static size_t directive_ending_after(const vnx_result *r, size_t at)
+{
+    size_t lo = 0, hi = r->ndirectives;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->directives[mid].span.end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 // A directive's issue date: its value is the date of a directive cited
-// near it.
+// near it. Only the directives within DIRECTIVE_DATE_GAP of the date are
+// looked at (a page citing thousands of documents compared every date with
+// every one).
 static int is_directive_date(const vnxp_matcher *m, const vnx_date *d)
 {
-    for (size_t i = 0; i < m->result->ndirectives; i++) {
+    size_t from = d->span.start > DIRECTIVE_DATE_GAP ? d->span.start - DIRECTIVE_DATE_GAP : 0;
+    for (size_t i = directive_ending_after(m->result, from);
+         i < m->result->ndirectives &&
+         m->result->directives[i].span.start < d->span.end + DIRECTIVE_DATE_GAP;
+         i++) {
         const vnx_directive *dir = &m->result->directives[i];
         if (!dir->date || strcmp(dir->date, d->value) != 0)
             continue;
