@@ -39,6 +39,7 @@ CASES = {
     "dates_without_year": "ngày 5/3 " * (LINE // 9),
     "names_one_line": "đồng chí Nguyễn Văn An Bí thư Chi bộ chủ trì " * (LINE // 45),
     "study_verbs": "học tập " * (LINE // 8),
+    "directives_distinct": "".join(f"Chỉ thị số {i}-CT/TW ngày 15/5/2016, " for i in range(LINE // 35)),
     "combining_marks": "a" + "\u0301" * LINE,
 }
 
