@@ -1,7 +1,7 @@
 /**
  * fixture.h: what the Check suites share: one extractor with the built-in
- * patterns per test (setup/teardown), extraction that must succeed, and a
- * main() body that runs a suite.
+ * patterns per test (setup/teardown), extraction that must succeed, a
+ * string assertion, and a main() body that runs a suite.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -42,6 +42,16 @@ static inline vnx_result *extract_n(const char *text, size_t len)
 static inline vnx_result *extract(const char *text)
 {
     return extract_n(text, strlen(text));
+}
+
+// Assert string `what` is `want`, or null when `want` is NULL.
+static inline void assert_str_or_null(const char *got, const char *want, const char *what)
+{
+    if (!want)
+        ck_assert_msg(got == NULL, "%s: got \"%s\", want null", what, got ? got : "");
+    else
+        ck_assert_msg(got && strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"", what,
+                      got ? got : "(null)", want);
 }
 
 // Run every test of `s`; the exit status of the test program.

@@ -12,15 +12,6 @@
 
 #include "fixture.h"
 
-static void assert_str_or_null(const char *got, const char *want, const char *what)
-{
-    if (!want)
-        ck_assert_msg(got == NULL, "%s: got \"%s\", want null", what, got ? got : "");
-    else
-        ck_assert_msg(got && strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"", what,
-                      got ? got : "(null)", want);
-}
-
 // Assert directive `i` of `r` has these fields (NULL: the field is null).
 static void assert_directive(const vnx_result *r, size_t i, const char *text, const char *type,
                              const char *number, const char *date, const char *issuer)

@@ -13,15 +13,6 @@
 
 #include "fixture.h"
 
-static void assert_str_or_null(const char *got, const char *want, const char *what)
-{
-    if (!want)
-        ck_assert_msg(got == NULL, "%s: got \"%s\", want null", what, got ? got : "");
-    else
-        ck_assert_msg(got && strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"", what,
-                      got ? got : "(null)", want);
-}
-
 static void assert_type(const char *text, const char *type)
 {
     vnx_result *r = extract(text);

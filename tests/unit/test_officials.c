@@ -28,15 +28,6 @@ static const vnx_official *find(const vnx_result *r, const char *name)
     return NULL;
 }
 
-static void assert_str_or_null(const char *got, const char *want, const char *what)
-{
-    if (!want)
-        ck_assert_msg(got == NULL, "%s: got \"%s\", want null", what, got ? got : "");
-    else
-        ck_assert_msg(got && strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"", what,
-                      got ? got : "(null)", want);
-}
-
 // Assert `r` has an official `name` with this honorific (NULL: null) and
 // exactly the roles that follow, in order, ended by NULL.
 static void assert_official(const vnx_result *r, const char *name, const char *honorific, ...)

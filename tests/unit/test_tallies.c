@@ -22,15 +22,6 @@
 #define TSVM "trong sạch vững mạnh"
 #define NONE VNX_NONE
 
-static void assert_str_or_null(const char *got, const char *want, const char *what)
-{
-    if (!want)
-        ck_assert_msg(got == NULL, "%s: got \"%s\", want null", what, got ? got : "");
-    else
-        ck_assert_msg(got && strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"", what,
-                      got ? got : "(null)", want);
-}
-
 // Assert tally `i` of `r` has these fields (NONE: absent; NULL: null).
 static void assert_tally(const vnx_result *r, size_t i, long long count, long long total,
                          double percent, const char *subject, const char *rating)
