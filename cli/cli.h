@@ -2,6 +2,7 @@
  * cli.h: the parts of the vnextract command.
  *
  *   main.c    the command line, and the run
+ *   options.c the table of options (getopt_long's, --help's and man(1)'s)
  *   inputs.c  files, directories and streams, read into jobs in input order
  *   batch.c   jobs extracted by worker threads, records written in input order
  *

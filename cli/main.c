@@ -9,6 +9,7 @@
  * worker threads. Exit status: 0 when every input was read, 1 when some
  * input failed (an error record in the output and a line on standard
  * error for each, every other input still processed), 2 for a usage error.
+ * The options are the table of options.c, read with getopt_long.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -21,51 +22,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "options.h"
 #include "review.h"
 
 enum { DEFAULT_MAX_BYTES = 32 << 20, MAX_THREADS = 256 };
-
-static const char usage_text[] =
-    "Usage: vnextract [OPTION]... [FILE|DIR|-]...\n"
-    "Extract dates, directives and the other facts of Vietnamese bulletin posts\n"
-    "as one JSON record per document (JSON Lines).\n"
-    "\n"
-    "With no FILE, or when FILE is -, read standard input. A DIR is read\n"
-    "recursively: its *.txt, *.html, *.htm, *.jsonl and *.ndjson files, in\n"
-    "sorted order. A JSON Lines stream holds one object per line with \"text\"\n"
-    "or \"html\", and \"id\" or \"url\" (the record's source; else FILE:LINE).\n"
-    "\n"
-    "Input:\n"
-    "  --from FORMAT     auto (default: by extension, then by the first bytes),\n"
-    "                    text, html or jsonl\n"
-    "  --encoding NAME   the input's encoding (default: UTF-8, or UTF-16/32 by\n"
-    "                    its byte order mark), any ICU name: windows-1258, VISCII\n"
-    "  --max-bytes N     skip, with an error record, documents over N bytes\n"
-    "                    (suffixes K, M, G; default 32M)\n"
-    "  --patterns DIR    use the pattern set in DIR instead of the built-in one\n"
-    "  --no-anchors      run every pattern over the whole text, ignoring the\n"
-    "                    patterns' @anchor lines (slower; the output is the\n"
-    "                    same when the anchors are right)\n"
-    "Batch:\n"
-    "  -j, --jobs N      N worker threads (default: the number of cores); the\n"
-    "                    output is in input order whatever N is\n"
-    "  --no-progress     no progress line on standard error (shown only when it\n"
-    "                    is a terminal and the run takes more than a second)\n"
-    "Output:\n"
-    "  --pretty          indent each record over several lines\n"
-    "  --no-spans        leave out the \"span\" members\n"
-    "  --fields LIST     emit only these fields (and \"source\"), comma-separated:\n"
-    "                    title,event,dates,directives,officials,tallies,\n"
-    "                    attendance,author,warnings\n"
-    "  --html FILE       also write FILE, an HTML page showing each document with\n"
-    "                    every extracted span highlighted by kind\n"
-    "  --help            show this help and exit\n"
-    "  --version         show the library and pattern set versions and exit\n"
-    "\n"
-    "An input that cannot be read or extracted gives {\"source\": ..., \"error\":\n"
-    "...} in the output and a line on standard error; the run goes on.\n"
-    "Exit status: 0 if every input was read, 1 if some input failed, 2 for a\n"
-    "usage error.\n";
 
 static int usage_error(const char *what, const char *arg)
 {
@@ -143,90 +103,122 @@ static int parse_fields(const char *list, unsigned *mask)
     }
 }
 
-// Apply option `name` with its `value`; 0, or 2 for a bad value (reported).
-static int set_option(command *cmd, const char *name, const char *value)
+// Apply the option `id` (a cli_options[] row) with its `value` (NULL for a
+// flag); 0, or 2 for a bad value (reported).
+static int apply_option(command *cmd, int id, const char *value)
 {
-    if (strcmp(name, "--patterns") == 0) {
+    switch (id) {
+    case OPT_PATTERNS:
         cmd->opts.patterns_dir = value;
-    } else if (strcmp(name, "--fields") == 0) {
+        break;
+    case OPT_FIELDS:
         return parse_fields(value, &cmd->fields);
-    } else if (strcmp(name, "--html") == 0) {
+    case OPT_HTML:
         cmd->html_path = value;
-    } else if (strcmp(name, "--encoding") == 0) {
+        break;
+    case OPT_ENCODING:
         cmd->encoding = cmd->input.encoding = value;
-    } else if (strcmp(name, "--from") == 0) {
+        break;
+    case OPT_FROM:
         if (parse_format(value, &cmd->input.format))
             return usage_error("--from takes auto, text, html or jsonl, not", value);
-    } else if (strcmp(name, "--max-bytes") == 0) {
+        break;
+    case OPT_MAX_BYTES:
         if (!(cmd->input.max_bytes = parse_size(value)))
             return usage_error("--max-bytes takes a size such as 64M, not", value);
-    } else { // -j, --jobs
+        break;
+    case 'j': {
         char *end;
         long n = strtol(value, &end, 10);
         if (*end || end == value || n < 1 || n > MAX_THREADS)
             return usage_error("-j takes a number of threads from 1 to 256, not", value);
         cmd->threads = (int)n;
+        break;
+    }
+    case 'h':
+        cmd->show_help = 1;
+        break;
+    case OPT_VERSION:
+        cmd->show_version = 1;
+        break;
+    case OPT_PRETTY:
+        cmd->json_flags |= VNX_JSON_PRETTY;
+        break;
+    case OPT_NO_SPANS:
+        cmd->json_flags |= VNX_JSON_NO_SPANS;
+        break;
+    case OPT_NO_PROGRESS:
+        cmd->no_progress = 1;
+        break;
+    case OPT_NO_ANCHORS:
+        cmd->opts.flags |= VNX_OPT_NO_ANCHORS;
+        break;
+    default: // a row of cli_options[] without its case here
+        fprintf(stderr, "vnextract: option %d is not handled\n", id);
+        return 2;
     }
     return 0;
 }
 
-static int takes_value(const char *name)
+// The argument getopt_long last read, for a message: "-x" for an unknown
+// short option, else the whole argument ("--no-such", "--pretty=1").
+static const char *offending(char **argv, char *buf, size_t size)
 {
-    static const char *const names[] = {"--patterns", "--encoding", "--from", "--max-bytes",
-                                        "--jobs", "-j", "--fields", "--html"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (strcmp(name, names[i]) == 0)
-            return 1;
-    return 0;
+    if (optopt && optopt < 256 && strncmp(argv[optind - 1], "--", 2) != 0) {
+        snprintf(buf, size, "-%c", optopt);
+        return buf;
+    }
+    return argv[optind - 1];
 }
 
-// A flag option; 0, or 2 when unknown (reported).
-static int set_flag(command *cmd, const char *a)
+// Why getopt_long refused the argument `arg`: a long option that is unknown,
+// an abbreviation of several, or a flag given a value.
+static const char *why_refused(const char *arg)
 {
-    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
-        cmd->show_help = 1;
-    else if (strcmp(a, "--version") == 0)
-        cmd->show_version = 1;
-    else if (strcmp(a, "--pretty") == 0)
-        cmd->json_flags |= VNX_JSON_PRETTY;
-    else if (strcmp(a, "--no-spans") == 0)
-        cmd->json_flags |= VNX_JSON_NO_SPANS;
-    else if (strcmp(a, "--no-progress") == 0)
-        cmd->no_progress = 1;
-    else if (strcmp(a, "--no-anchors") == 0)
-        cmd->opts.flags |= VNX_OPT_NO_ANCHORS;
-    else
-        return usage_error("unknown option", a);
-    return 0;
+    if (strncmp(arg, "--", 2) != 0)
+        return "unknown option";
+    const char *name = arg + 2;
+    size_t n = strcspn(name, "="), matches = 0;
+    const cli_option *match = NULL;
+    for (size_t i = 0; i < cli_option_count; i++)
+        if (strncmp(cli_options[i].name, name, n) == 0) {
+            match = &cli_options[i];
+            if (match->name[n] == '\0') { // an exact name wins over abbreviations
+                matches = 1;
+                break;
+            }
+            matches++;
+        }
+    if (matches > 1)
+        return "ambiguous option (it begins several):";
+    if (matches == 1 && name[n] == '=' && !match->arg)
+        return "this option takes no value:";
+    return "unknown option";
 }
 
-// Read the arguments into `cmd`; 0, or 2 for a usage error (reported).
-// Options may stand anywhere before "--"; the other arguments are inputs.
-// A value follows its option ("--from html", "--from=html", "-j4", "-j 4").
+// Read the arguments into `cmd` with getopt_long over cli_options[]; 0, or
+// 2 for a usage error (reported). Options may stand anywhere before "--";
+// the other arguments are inputs, in order. A value follows its option
+// ("--from html", "--from=html", "-j4", "-j 4").
 static int parse_args(int argc, char **argv, command *cmd)
 {
-    int options_done = 0, rc = 0;
-    for (int i = 1; i < argc && rc == 0; i++) {
-        char *a = argv[i];
-        char *eq = strchr(a, '=');
-        if (options_done || a[0] != '-' || a[1] == '\0') {
-            cmd->inputs[cmd->ninputs++] = a;
-        } else if (strcmp(a, "--") == 0) {
-            options_done = 1;
-        } else if (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9') {
-            rc = set_option(cmd, "-j", a + 2);
-        } else if (eq && a[1] == '-') {
-            *eq = '\0';
-            rc = takes_value(a) ? set_option(cmd, a, eq + 1) : usage_error("unknown option", a);
-            *eq = '=';
-        } else if (takes_value(a)) {
-            if (++i >= argc)
-                return usage_error("a value must follow", a);
-            rc = set_option(cmd, a, argv[i]);
-        } else {
-            rc = set_flag(cmd, a);
-        }
+    struct option longopts[CLI_MAX_OPTIONS + 1];
+    char shortopts[2 * CLI_MAX_OPTIONS + 3], buf[8];
+    cli_getopt_tables(longopts, shortopts);
+    opterr = 0; // the messages are ours
+    int c, rc = 0;
+    while (rc == 0 && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        if (c == 1)
+            cmd->inputs[cmd->ninputs++] = optarg;
+        else if (c == ':')
+            rc = usage_error("a value must follow", offending(argv, buf, sizeof buf));
+        else if (c == '?')
+            rc = usage_error(why_refused(argv[optind - 1]), offending(argv, buf, sizeof buf));
+        else
+            rc = apply_option(cmd, c, optarg);
     }
+    while (rc == 0 && optind < argc) // after "--"
+        cmd->inputs[cmd->ninputs++] = argv[optind++];
     return rc;
 }
 
@@ -315,7 +307,7 @@ int main(int argc, char **argv)
     }
     int status = parse_args(argc, argv, &cmd);
     if (status == 0 && cmd.show_help)
-        fputs(usage_text, stdout);
+        cli_print_help(stdout);
     else if (status == 0)
         status = run_command(&cmd);
     free(cmd.inputs);

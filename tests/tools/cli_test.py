@@ -56,6 +56,33 @@ def main(argv):
         r = run(vnx, "--patterns")
         check("--patterns without a directory: exit 2", r.returncode == 2)
 
+        # getopt_long: values in every spelling, options after inputs, "--".
+        base = run(vnx, good).stdout
+        for args in (["-j4", good], ["-j", "4", good], ["--jobs=2", good], ["--jobs", "2", good],
+                     [good, "-j", "1"], ["--from=text", good], ["--", good]):
+            r = run(vnx, *args)
+            check(f"{' '.join(args).replace(good, 'FILE')}: the same record",
+                  r.returncode == 0 and r.stdout == base, r.stderr)
+        r = run(vnx, "--pretty", good, "--no-spans")
+        check("options after an input still apply",
+              r.returncode == 0 and r.stdout.count(b"\n") > 5 and b'"span"' not in r.stdout)
+        dashed = os.path.join(tmp, "-x.txt")
+        with open(dashed, "w", encoding="utf-8") as f:
+            f.write(SAMPLE)
+        r = subprocess.run([os.path.abspath(vnx), "--", "-x.txt"], cwd=tmp, capture_output=True, timeout=30)
+        check("after --, an argument that begins with - is an input",
+              r.returncode == 0 and records(r.stdout)[0]["source"] == "-x.txt", r.stderr)
+        r = run(vnx, "-j", good)
+        check("-j FILE: not a number of threads, exit 2",
+              r.returncode == 2 and b"-j takes a number" in r.stderr, r.stderr)
+        for args, msg in ((["-x"], b"unknown option '-x'"), (["-j"], b"a value must follow '-j'"),
+                          (["--jobs"], b"a value must follow '--jobs'"),
+                          (["--pretty=1"], b"takes no value"), (["--no"], b"ambiguous"),
+                          (["--from=xml"], b"--from takes auto, text, html or jsonl")):
+            r = run(vnx, good, *args)
+            check(f"{args[0]}: exit 2, {msg.decode()}",
+                  r.returncode == 2 and not r.stdout and msg in r.stderr, r.stderr)
+
         r = run(vnx, "--help")
         check("--help: exit 0 with usage", r.returncode == 0 and b"Usage: vnextract" in r.stdout)
         r = run(vnx, "--version")

@@ -1,0 +1,206 @@
+/**
+ * options.c: the table of the command's options, and what is made from it:
+ * getopt_long's tables, the --help text and the OPTIONS section of
+ * vnextract(1). A row's `help` is one paragraph, wrapped by the printers.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "options.h"
+
+#include <string.h>
+
+const char *const cli_group_names[GROUP_COUNT] = {"Input", "Batch", "Output", "Information"};
+
+const cli_option cli_options[] = {
+    {"from", OPT_FROM, "FORMAT", GROUP_INPUT,
+     "How to read an input: auto (the default: by the file's extension, then by its first "
+     "bytes), text, html or jsonl.",
+     "A JSON Lines stream holds one object per line with \"text\" or \"html\", and \"id\" or "
+     "\"url\" (the record's source; else FILE:LINE)."},
+    {"encoding", OPT_ENCODING, "NAME", GROUP_INPUT,
+     "The input's encoding (default: UTF-8, or UTF-16/32 by its byte order mark); any ICU "
+     "name: windows-1258, VISCII.",
+     NULL},
+    {"max-bytes", OPT_MAX_BYTES, "N", GROUP_INPUT,
+     "Skip, with an error record, documents over N bytes (suffixes K, M, G; default 32M).", NULL},
+    {"patterns", OPT_PATTERNS, "DIR", GROUP_INPUT,
+     "Use the pattern set in DIR instead of the built-in one.",
+     "DIR holds KIND.pcre, lexicon/NAME.txt and VERSION. A pattern that does not compile is "
+     "reported with its file, line and offset."},
+    {"no-anchors", OPT_NO_ANCHORS, NULL, GROUP_INPUT,
+     "Run every pattern over the whole text, ignoring the patterns' @anchor lines (slower; "
+     "the output is the same when the anchors are right).",
+     "Comparing the two outputs checks a pattern set's anchors."},
+    {"jobs", 'j', "N", GROUP_BATCH,
+     "N worker threads (default: the number of cores); the output is in input order whatever "
+     "N is.",
+     NULL},
+    {"no-progress", OPT_NO_PROGRESS, NULL, GROUP_BATCH,
+     "No progress line on standard error (shown only when it is a terminal and the run takes "
+     "more than a second).",
+     NULL},
+    {"pretty", OPT_PRETTY, NULL, GROUP_OUTPUT, "Indent each record over several lines.", NULL},
+    {"no-spans", OPT_NO_SPANS, NULL, GROUP_OUTPUT, "Leave out the \"span\" and \"spans\" members.",
+     NULL},
+    {"fields", OPT_FIELDS, "LIST", GROUP_OUTPUT,
+     "Emit only these fields (and \"source\"), comma-separated: title, event, dates, "
+     "directives, officials, tallies, attendance, author, warnings.",
+     "Fields come in the record's usual order; an unknown name is a usage error."},
+    {"html", OPT_HTML, "FILE", GROUP_OUTPUT,
+     "Also write FILE, an HTML page showing each document with every extracted span "
+     "highlighted by kind.",
+     "The page is self-contained (nothing fetched). The JSON records are still written to "
+     "standard output."},
+    {"help", 'h', NULL, GROUP_INFO, "Show this help and exit.", NULL},
+    {"version", OPT_VERSION, NULL, GROUP_INFO,
+     "Show the library and pattern set versions and exit.", NULL},
+};
+
+const size_t cli_option_count = sizeof cli_options / sizeof *cli_options;
+_Static_assert(sizeof cli_options / sizeof *cli_options <= CLI_MAX_OPTIONS,
+               "raise CLI_MAX_OPTIONS");
+
+const char cli_usage_head[] =
+    "Usage: vnextract [OPTION]... [FILE|DIR|-]...\n"
+    "Extract dates, directives and the other facts of Vietnamese bulletin posts\n"
+    "as one JSON record per document (JSON Lines).\n"
+    "\n"
+    "With no FILE, or when FILE is -, read standard input. A DIR is read\n"
+    "recursively: its *.txt, *.html, *.htm, *.jsonl and *.ndjson files, in\n"
+    "sorted order. A JSON Lines stream holds one object per line with \"text\"\n"
+    "or \"html\", and \"id\" or \"url\" (the record's source; else FILE:LINE).\n"
+    "A value follows its option: --from html, --from=html, -j 4, -j4.\n";
+
+const char cli_usage_tail[] =
+    "\n"
+    "An input that cannot be read or extracted gives {\"source\": ..., \"error\":\n"
+    "...} in the output and a line on standard error; the run goes on.\n"
+    "Exit status: 0 if every input was read, 1 if some input failed, 2 for a\n"
+    "usage error.\n";
+
+static int has_short(const cli_option *o)
+{
+    return o->id < 256;
+}
+
+void cli_getopt_tables(struct option *longopts, char *shortopts)
+{
+    // '-': non-options come back in order (as 1), whatever POSIXLY_CORRECT
+    // says; ':': a missing value is ':', told apart from an unknown option.
+    char *s = shortopts;
+    *s++ = '-';
+    *s++ = ':';
+    for (size_t i = 0; i < cli_option_count; i++) {
+        const cli_option *o = &cli_options[i];
+        longopts[i] =
+            (struct option){o->name, o->arg ? required_argument : no_argument, NULL, o->id};
+        if (has_short(o)) {
+            *s++ = (char)o->id;
+            if (o->arg)
+                *s++ = ':';
+        }
+    }
+    longopts[cli_option_count] = (struct option){0};
+    *s = '\0';
+}
+
+const cli_option *cli_option_by_id(int id)
+{
+    for (size_t i = 0; i < cli_option_count; i++)
+        if (cli_options[i].id == id)
+            return &cli_options[i];
+    return NULL;
+}
+
+enum { HELP_WIDTH = 79, HELP_INDENT = 20 };
+
+// Write `text` word-wrapped to HELP_WIDTH, its lines from column `indent`,
+// the first one from column `at` (the cursor's column now).
+static void print_wrapped(FILE *out, const char *text, int indent, int at)
+{
+    if (at > indent - 2) { // the label reaches the text: start on a line of its own
+        fputc('\n', out);
+        at = 0;
+    }
+    fprintf(out, "%*s", indent - at, "");
+    int col = indent;
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        if (col > indent && col + 1 + (int)n > HELP_WIDTH) {
+            fprintf(out, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(p, 1, n, out);
+        col += (int)n;
+        p += n;
+        p += strspn(p, " ");
+    }
+    fputc('\n', out);
+}
+
+void cli_print_help(FILE *out)
+{
+    fputs(cli_usage_head, out);
+    for (int g = 0; g < GROUP_COUNT; g++) {
+        fprintf(out, "\n%s:\n", cli_group_names[g]);
+        for (size_t i = 0; i < cli_option_count; i++) {
+            const cli_option *o = &cli_options[i];
+            if (o->group != (option_group)g)
+                continue;
+            int at = fprintf(out, "  ");
+            if (has_short(o))
+                at += fprintf(out, "-%c, ", o->id);
+            at += fprintf(out, "--%s", o->name);
+            if (o->arg)
+                at += fprintf(out, " %s", o->arg);
+            print_wrapped(out, o->help, HELP_INDENT, at);
+        }
+    }
+    fputs(cli_usage_tail, out);
+}
+
+// Write `text` for roff: backslashes and hyphens escaped, no line starting
+// with a control character.
+static void print_roff_text(FILE *out, const char *text)
+{
+    if (*text == '.' || *text == '\'')
+        fputs("\\&", out);
+    for (const char *p = text; *p; p++) {
+        if (*p == '\\')
+            fputs("\\e", out);
+        else if (*p == '-')
+            fputs("\\-", out);
+        else
+            fputc(*p, out);
+    }
+}
+
+void cli_print_man_options(FILE *out)
+{
+    for (int g = 0; g < GROUP_COUNT; g++) {
+        fprintf(out, ".SS %s\n", cli_group_names[g]);
+        for (size_t i = 0; i < cli_option_count; i++) {
+            const cli_option *o = &cli_options[i];
+            if (o->group != (option_group)g)
+                continue;
+            fputs(".TP\n", out);
+            if (has_short(o))
+                fprintf(out, "\\fB\\-%c\\fR, ", o->id);
+            fputs("\\fB\\-\\-", out);
+            print_roff_text(out, o->name);
+            fputs("\\fR", out);
+            if (o->arg)
+                fprintf(out, " \\fI%s\\fR", o->arg);
+            fputc('\n', out);
+            print_roff_text(out, o->help);
+            if (o->more) {
+                fputc('\n', out);
+                print_roff_text(out, o->more);
+            }
+            fputc('\n', out);
+        }
+    }
+}
