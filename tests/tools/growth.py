@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Growth: a hostile page costs time in proportion to its length.
+
+Each case builds a document of size N and one of size 4N and runs the CLI
+over both; the CPU time of the larger (less that of an empty document, the
+start-up) must be under 6 times that of the smaller, as cmark's
+pathological tests ask. A ratio, not a wall-clock bar: it holds on a slow
+or busy machine, and a cost growing with the square of the input gives 16.
+Each time is the least of a few runs (CPU time of the child, from
+getrusage), and a case just over the bar is measured again before it fails.
+
+usage: growth.py VNEXTRACT [CASE...]
+"""
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+
+RATIO = 6.0
+RUNS = 3
+
+SYLLABLES = ("An Bình Cường Dũng Đức Giang Hà Hải Hùng Hương Khánh Lan Long Minh Nam Nga "
+             "Ngọc Phong Phúc Quang Sơn Tâm Thanh Thảo Thắng Thủy Tuấn Vân Việt Xuân Yến "
+             "Bảo Chi Duy Hiếu Hoa Kiên Linh Mai Đạt").split()
+
+
+def distinct_names(n):
+    """n persons, each named once: every name looked up among those before."""
+    names = itertools.islice(itertools.product(SYLLABLES, repeat=3), n)
+    return "".join(f"Đồng chí Nguyễn {a} {b} {c} phát biểu ý kiến tại hội nghị.\n"
+                   for a, b, c in names)
+
+
+def roles_of_one(n):
+    """One person with n distinct roles: every role compared with those before."""
+    return "".join(f"Đồng chí Nguyễn Văn An – Bí thư Chi bộ thôn {i} xã Hòa Phong.\n"
+                   for i in range(n))
+
+
+# name: (builder, N, file suffix); N is the smaller size (the larger is 4N).
+CASES = {
+    "officials_distinct_names": (distinct_names, 16_000, ".txt"),
+    "officials_roles_of_one": (roles_of_one, 2_000, ".txt"),
+}
+
+
+def cpu_time(vnextract, path):
+    """CPU seconds of one run of the CLI over `path` (the least of RUNS)."""
+    best = None
+    for _ in range(RUNS):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out = subprocess.run([vnextract, path], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if out.returncode != 0:
+            raise RuntimeError(f"{os.path.basename(path)}: exit {out.returncode}")
+        json.loads(out.stdout)
+        t = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best = t if best is None else min(best, t)
+    return best
+
+
+def measure(vnextract, tmp, name, build, n, suffix, start_up):
+    times = []
+    for size in (n, 4 * n):
+        path = os.path.join(tmp, f"{name}_{size}{suffix}")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(build(size))
+        times.append(max(cpu_time(vnextract, path) - start_up, 0.001))
+    return times
+
+
+def main(argv):
+    if len(argv) < 2:
+        sys.exit(__doc__)
+    names = argv[2:] or list(CASES)
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = os.path.join(tmp, "empty.txt")
+        open(empty, "w").close()
+        start_up = cpu_time(argv[1], empty)
+        for name in names:
+            build, n, suffix = CASES[name]
+            small, large = measure(argv[1], tmp, name, build, n, suffix, start_up)
+            if RATIO <= large / small < 2 * RATIO:  # a busy machine: once more
+                small, large = measure(argv[1], tmp, name, build, n, suffix, start_up)
+            ok = large / small < RATIO
+            failed += not ok
+            print(f"{'ok  ' if ok else 'FAIL'} {name}: N {small:.3f} s, 4N {large:.3f} s, "
+                  f"ratio {large / small:.1f} (bar {RATIO})")
+    print(f"{len(names) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
