@@ -269,6 +269,67 @@ START_TEST(lower_case_roles)
 }
 END_TEST
 
+START_TEST(school_and_union_abbreviations)
+{
+    // Abbreviated roles of a school, the Pioneers and the National Assembly,
+    // kept as written.
+    vnx_result *r = extract("Thầy Kha Văn Định - PHT, TPT Đội chủ trì; cô Mẫn Thị Huệ – HT nhà "
+                            "trường; đồng chí Lò Thị Sen - ĐBQH khóa XV; đồng chí Tào Văn Khang, "
+                            "PCT UBND xã dự.");
+    assert_official(r, "Kha Văn Định", "Thầy", "PHT", "TPT Đội", NULL);
+    assert_official(r, "Mẫn Thị Huệ", "cô", "HT nhà trường", NULL);
+    assert_official(r, "Lò Thị Sen", "đồng chí", "ĐBQH khóa XV", NULL);
+    assert_official(r, "Tào Văn Khang", "đồng chí", "PCT UBND xã", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(heads_of_ministries_unions_and_press)
+{
+    vnx_result *r = extract("Thứ trưởng Bộ Nội vụ Lương Văn Tuấn dự lễ. Ông Đàm Quốc Việt, Tổng "
+                            "Biên tập Báo Giáo dục, phát biểu. Em Giáp Thị Ngọc Mai – Liên đội "
+                            "trưởng nhận thưởng. Đồng chí Hứa Văn Tâm – Phụ trách chi bộ Mầm non.");
+    assert_official(r, "Lương Văn Tuấn", NULL, "Thứ trưởng Bộ Nội vụ", NULL);
+    assert_official(r, "Đàm Quốc Việt", "Ông", "Tổng Biên tập Báo Giáo dục", NULL);
+    assert_official(r, "Giáp Thị Ngọc Mai", "Em", "Liên đội trưởng", NULL);
+    assert_official(r, "Hứa Văn Tâm", "Đồng chí", "Phụ trách chi bộ Mầm non", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(role_never_runs_into_next_verb)
+{
+    // "lên", "cho rằng", "bỏ phiếu", "đại diện" are the sentence's verbs.
+    vnx_result *r = extract("Đồng chí Hà Thị Mơ - Hiệu trưởng nhà trường lên trao giấy khen. "
+                            "Bí thư Huyện ủy Quách Văn Lực cho rằng kết quả rất tốt. Thầy Đinh "
+                            "Văn Ba – Bí thư Đoàn trường bỏ phiếu. Đ/c Tạ Quang Huy Đại diện "
+                            "Đảng ủy tặng hoa.");
+    assert_official(r, "Hà Thị Mơ", "Đồng chí", "Hiệu trưởng nhà trường", NULL);
+    assert_official(r, "Quách Văn Lực", NULL, "Bí thư Huyện ủy", NULL);
+    assert_official(r, "Đinh Văn Ba", "Thầy", "Bí thư Đoàn trường", NULL);
+    assert_official(r, "Tạ Quang Huy", "Đ/c", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(role_after_reelection_words)
+{
+    // The words around the verb that links a name to its role: "tiếp tục",
+    // "được", "tín nhiệm" before it, "giữ", "chức vụ", "làm" after.
+    vnx_result *r = extract("Đồng chí Lâm Văn Hòa tiếp tục được tín nhiệm giữ chức Bí thư Chi bộ. "
+                            "Đồng chí Phan Thị Nhung được tín nhiệm tái đắc cử làm Chủ tịch Công "
+                            "đoàn. Đồng chí Kiều Văn Toại tái đắc cử chức vụ Phó Bí thư. Ông Mạc "
+                            "Văn Sáu - Giám đốc Công ty làm Bí thư Chi bộ. Bà Âu Thị Nhàn – Bí "
+                            "thư Chi bộ kiêm Hiệu trưởng.");
+    assert_official(r, "Lâm Văn Hòa", "Đồng chí", "Bí thư Chi bộ", NULL);
+    assert_official(r, "Phan Thị Nhung", "Đồng chí", "Chủ tịch Công đoàn", NULL);
+    assert_official(r, "Kiều Văn Toại", "Đồng chí", "Phó Bí thư", NULL);
+    assert_official(r, "Mạc Văn Sáu", "Ông", "Giám đốc Công ty", "Bí thư Chi bộ", NULL);
+    assert_official(r, "Âu Thị Nhàn", "Bà", "Bí thư Chi bộ", "Hiệu trưởng", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
 /* ---- merging ------------------------------------------------------------- */
 
 START_TEST(mentions_merge)
@@ -474,6 +535,10 @@ static Suite *officials_suite(void)
     tcase_add_test(roles, role_after_election_words);
     tcase_add_test(roles, role_after_name_without_separator);
     tcase_add_test(roles, lower_case_roles);
+    tcase_add_test(roles, school_and_union_abbreviations);
+    tcase_add_test(roles, heads_of_ministries_unions_and_press);
+    tcase_add_test(roles, role_never_runs_into_next_verb);
+    tcase_add_test(roles, role_after_reelection_words);
     suite_add_tcase(s, roles);
     TCase *merging = tcase_create("merging");
     tcase_add_checked_fixture(merging, setup, teardown);
