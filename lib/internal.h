@@ -323,11 +323,17 @@ typedef struct vnxp_positions {
 } vnxp_positions;
 typedef struct vnxp_breaks {
     vnxp_positions newlines, sentence_ends; /* per vnxp_ends_sentence */
+    vnxp_positions clause_ends;             /* sentence ends and ';' */
+    vnxp_positions paragraph_ends;          /* line ends before a blank line */
     size_t len;                             /* the text's */
 } vnxp_breaks;
 /* Find the breaks of `t`; 0, or -1 when out of memory. */
 int vnxp_breaks_find(const vnxp_text *t, vnxp_breaks *b);
 void vnxp_breaks_free(vnxp_breaks *b);
+/* How many positions of `v` are before `at`. */
+size_t vnxp_positions_count_before(const vnxp_positions *v, size_t at);
+/* Whether `v` holds a position in [from, to). */
+int vnxp_positions_any(const vnxp_positions *v, size_t from, size_t to);
 /* As vnxp_line_start. */
 size_t vnxp_breaks_line_start(const vnxp_breaks *b, size_t at);
 /* The sentence around [s, e): from after the last end before `s` to the
@@ -337,6 +343,58 @@ vnxp_range vnxp_breaks_sentence_of(const vnxp_breaks *b, size_t s, size_t e);
  * blank line). */
 int vnxp_crosses_sentence(const vnxp_text *t, size_t from, size_t to);
 int vnxp_crosses_paragraph(const vnxp_text *t, size_t from, size_t to);
+
+/* ---- the parts of a statement (match/ finds them, assemble/ links them) -- */
+
+/* What a part is: the name of the pattern that found it. */
+typedef enum vnxp_part_kind {
+    VNXP_PART_OTHER,
+    VNXP_PART_QUANTITY,     /* "04", "18/22", "81,8%", "từ 83,3% đến 85,6%" */
+    VNXP_PART_SUBJECT,      /* who is rated: "đảng viên", "chi bộ" */
+    VNXP_PART_UNIT,         /* a noun a count may take: "trường hợp" */
+    VNXP_PART_RATING,       /* "hoàn thành tốt nhiệm vụ", "TSVM" */
+    VNXP_PART_BALLOT,       /* "phiếu" */
+    VNXP_PART_VOTE,         /* "nhất trí", "đề nghị" */
+    VNXP_PART_ATTEND,       /* "tham dự", "có mặt" */
+    VNXP_PART_RATE,         /* "tỷ lệ" */
+    VNXP_PART_SCOPE,        /* "trong đó" */
+    VNXP_PART_TARGET,       /* "phấn đấu", "chỉ tiêu ... :" */
+    VNXP_PART_RESPECTIVELY, /* "tương ứng là 79,85% và 17%" */
+} vnxp_part_kind;
+
+/* Most percents of one "tương ứng" part. */
+#define VNXP_MAX_RESPECTIVELY 4
+
+/* One part, read from a hit: offsets in the matching text, figures as
+ * numbers (VNX_NONE when absent), words as their lexicon values. */
+typedef struct vnxp_part {
+    vnxp_part_kind kind;
+    size_t start, end;
+    long long count, total, count2; /* count2: the upper end of "2-3" */
+    double percent, percent2;       /* percent2: the upper end of a range */
+    double decimal;                 /* "13,2": a share only after "tỷ lệ" */
+    double shares[VNXP_MAX_RESPECTIVELY];
+    int nshares;
+    int approx, or_above;
+    const char *value;  /* SUBJECT, RATING: the lexicon's value (borrowed) */
+    const char *value2; /* RATING: a second level named with the first */
+    int used;           /* taken into a statement by the assembly */
+} vnxp_part;
+
+typedef struct vnxp_parts {
+    vnxp_part *items;
+    size_t n, cap;
+} vnxp_parts;
+
+void vnxp_parts_free(vnxp_parts *ps);
+
+/* Whether pattern `p` matches exactly the bytes [from, to) of the matching
+ * text: 1 yes, 0 no, -1 error (err set). */
+int vnxp_match_whole(vnxp_matcher *m, const vnxp_pattern *p, size_t from, size_t to,
+                     vnx_error *err);
+
+/* Link the parts found by tallies.pcre into tallies (assemble/tallies.c). */
+int vnxp_assemble_tallies(vnxp_matcher *m, vnxp_parts *parts, vnx_error *err);
 
 /* ---- the extractors (match/) ------------------------------------------ */
 

@@ -383,3 +383,18 @@ int vnxp_hit_group(const vnxp_hit *hit, const char *name, size_t *start, size_t 
     }
     return -1;
 }
+
+int vnxp_match_whole(vnxp_matcher *m, const vnxp_pattern *p, size_t from, size_t to,
+                     vnx_error *err)
+{
+    if (!p || from > to || to > m->text->len)
+        return 0;
+    // The text is cut at `to`: the pattern cannot read past it, and a
+    // match that ends there covers the bytes.
+    int rc = match(m, &p->re, to, from, from);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0)
+        return match_failed(m, p, rc, from, err) == VNX_OK ? 0 : -1;
+    return pcre2_get_ovector_pointer(m->md)[1] == to;
+}

@@ -1,42 +1,45 @@
 /**
- * tallies.c: rating tallies (SPEC.md, "tallies").
+ * tallies.c: rating tallies (SPEC.md, "tallies"), the match stage.
  *
- * tallies.pcre finds the statements; this file reads their figures, names
- * the rating and the subject through the lexicons (ratings, tally_subjects),
- * gives a statement with no subject of its own the subject named nearest
- * before it in its sentence, else that of the tally before it in the same
- * paragraph ("...; hoàn thành tốt nhiệm vụ chiếm 10,22%"), drops the tallies that follow a target
- * word in their sentence
- * ("phấn đấu 100% đảng viên ..."), gives the percents of "tỷ lệ tương ứng
- * là 79,85% và 17%" to the tallies just before, keeps one of repeats
- * (a headline that restates the body), and stops at the end of the page
- * (the comment form, related news).
+ * tallies.pcre finds the parts a tally is made of (figures, subjects,
+ * ratings, ballots, vote and attendance verbs, "tỷ lệ", "trong đó",
+ * targets); this file reads each hit into a vnxp_part (its figures parsed,
+ * its words named through the lexicons) and hands them, in text order, to
+ * assemble/tallies.c, which links them. It stops at the end of the page
+ * (the comment form, related news): vnxp_scan_kind scans the body only.
  *
  * SPDX-License-Identifier: MIT
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-/* What the scan has seen so far, in matching-text offsets. */
-typedef struct scan_state {
-    int has_target;
-    size_t target_at; // the last target word
-    int has_prev;
-    size_t prev_end;       // the end of the last tally
-    const char *prev_subj; // its subject (borrowed from the lexicon), or NULL
-} scan_state;
+void vnxp_parts_free(vnxp_parts *ps)
+{
+    free(ps->items);
+    memset(ps, 0, sizeof *ps);
+}
 
-/* One tally read from a hit, before it is stored. */
-typedef struct reading {
-    long long count, total;
-    double percent;
-    const char *subject, *rating; // borrowed from the lexicons
-    int or_above;
-    size_t start, end; // the statement, in the matching text
-} reading;
+// The part a pattern of tallies.pcre finds, by the pattern's name.
+static vnxp_part_kind part_kind(const char *name)
+{
+    static const struct {
+        const char *name;
+        vnxp_part_kind kind;
+    } KINDS[] = {
+        {"quantity", VNXP_PART_QUANTITY}, {"quantity_word", VNXP_PART_QUANTITY},
+        {"subject", VNXP_PART_SUBJECT},   {"unit", VNXP_PART_UNIT},
+        {"rating", VNXP_PART_RATING},     {"ballot", VNXP_PART_BALLOT},
+        {"vote", VNXP_PART_VOTE},         {"attend", VNXP_PART_ATTEND},
+        {"rate", VNXP_PART_RATE},         {"scope", VNXP_PART_SCOPE},
+        {"target", VNXP_PART_TARGET},     {"respectively", VNXP_PART_RESPECTIVELY},
+    };
+    for (size_t i = 0; i < sizeof KINDS / sizeof *KINDS; i++)
+        if (strcmp(KINDS[i].name, name) == 0)
+            return KINDS[i].kind;
+    return VNXP_PART_OTHER;
+}
 
 // The lexicon value for named group `name` of `h`, or NULL.
 static const char *group_lookup(const vnxp_matcher *m, const vnxp_hit *h, const char *name,
@@ -49,192 +52,88 @@ static const char *group_lookup(const vnxp_matcher *m, const vnxp_hit *h, const 
     return vnxp_lexicon_lookup(lx, m->text->s + s, e - s);
 }
 
-// The statement's range: the hit without the punctuation and spaces that
-// open it, stretched to the rating read in a look-ahead ("06 tập thể,
-// 303 Đảng viên hoàn thành xuất sắc nhiệm vụ").
-static void statement_range(const vnxp_matcher *m, const vnxp_hit *h, reading *r)
+static int has_group(const vnxp_hit *h, const char *name)
 {
-    const char *s = m->text->s;
-    size_t start = h->start, end = h->end, rs, re;
-    if (vnxp_hit_group(h, "rating", &rs, &re) == 0 && re > end)
-        end = re;
-    for (;;) {
-        if (start < end && strchr(" \t\n,;:(-+", s[start]) && s[start] != '\0')
-            start++;
-        else if (end - start >= 3 && (memcmp(s + start, "\xE2\x80\x93", 3) == 0 ||
-                                      memcmp(s + start, "\xE2\x80\xA2", 3) == 0))
-            start += 3; // "–", "•"
-        else
-            break;
-    }
-    r->start = start;
-    r->end = end;
-}
-
-// Read a hit; 0 when it holds no tally after all.
-static int read_hit(const vnxp_matcher *m, const vnxp_hit *h, reading *r)
-{
-    memset(r, 0, sizeof *r);
-    r->count = vnxp_group_count(m, h, "count");
-    r->total = vnxp_group_count(m, h, "total");
-    r->percent = vnxp_group_decimal(m, h, "percent");
-    if (r->percent > 100)
-        r->percent = VNX_NONE;
-    if (r->count == 0 || r->percent == 0)
-        return 0; // "không hoàn thành nhiệm vụ: 0 đồng chí": nobody reached it
-    if (r->count == VNX_NONE && r->percent == VNX_NONE)
-        return 0;
-    if (r->total != VNX_NONE && (r->count == VNX_NONE || r->count > r->total))
-        return 0; // "31/12" is a date, not a share
-    r->rating = group_lookup(m, h, "rating", "ratings");
-    if (!r->rating)
-        return 0;
-    r->subject = group_lookup(m, h, "subject", "tally_subjects");
     size_t s, e;
-    r->or_above = vnxp_hit_group(h, "or_above", &s, &e) == 0;
-    statement_range(m, h, r);
-    return 1;
+    return vnxp_hit_group(h, name, &s, &e) == 0;
 }
 
-static int same_number(double a, double b)
+// A figure's values. A percent above 100 is none; so is a share whose
+// count is above its total ("31/12" is a date).
+static void read_figures(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
 {
-    return fabs(a - b) < 1e-9;
+    p->count = vnxp_group_count(m, h, "count");
+    p->total = vnxp_group_count(m, h, "total");
+    p->count2 = vnxp_group_count(m, h, "count2");
+    p->percent = vnxp_group_decimal(m, h, "percent");
+    p->percent2 = vnxp_group_decimal(m, h, "percent2");
+    p->decimal = vnxp_group_decimal(m, h, "decimal");
+    p->approx = has_group(h, "approx");
+    if (p->percent > 100)
+        p->percent = VNX_NONE;
+    if (p->percent2 > 100 || p->percent == VNX_NONE)
+        p->percent2 = VNX_NONE;
+    if (p->decimal > 100)
+        p->decimal = VNX_NONE;
+    if (p->total != VNX_NONE && (p->count == VNX_NONE || p->count > p->total || p->total == 0))
+        p->count = p->total = VNX_NONE;
 }
 
-static int same_str(const char *a, const char *b)
+// "tương ứng là 79,85% và 17%": the percents, in order.
+static void read_shares(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
 {
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-// Whether the result holds this tally already.
-static int is_repeat(const vnx_result *res, const reading *r)
-{
-    for (size_t i = 0; i < res->ntallies; i++) {
-        const vnx_tally *t = &res->tallies[i];
-        if (t->count == r->count && t->total == r->total && same_number(t->percent, r->percent) &&
-            t->or_above == r->or_above && same_str(t->rating, r->rating) &&
-            same_str(t->subject, r->subject))
-            return 1;
-    }
-    return 0;
-}
-
-// Store a reading; 0 ok, -1 out of memory.
-static int store(vnxp_matcher *m, const reading *r)
-{
-    if (is_repeat(m->result, r))
-        return 0;
-    vnx_tally *t = vnxp_result_add_tally(m->result);
-    if (!t)
-        return -1;
-    t->count = r->count;
-    t->total = r->total;
-    t->percent = r->percent;
-    t->or_above = r->or_above;
-    t->span = vnxp_input_span(m, r->start, r->end);
-    t->text = vnxp_hit_text(m, r->start, r->end);
-    t->rating = vnxp_strdup(r->rating);
-    t->subject = vnxp_strdup(r->subject);
-    return t->text && t->rating && (t->subject || !r->subject) ? 0 : -1;
-}
-
-// "tương ứng là 79,85% và 17%": the k percents go, in order, to the
-// ratings and subjects of the last k tallies of the paragraph.
-static int assign_respectively(vnxp_matcher *m, const vnxp_hit *h, const scan_state *st,
-                               vnx_error *err)
-{
-    static const char *const groups[] = {"p1", "p2", "p3", "p4"};
-    double pct[4];
-    size_t k = 0;
-    while (k < 4 && (pct[k] = vnxp_group_decimal(m, h, groups[k])) != VNX_NONE)
-        k++;
-    vnx_result *res = m->result;
-    if (k == 0 || k > res->ntallies || !st->has_prev ||
-        vnxp_crosses_paragraph(m->text, st->prev_end, h->start))
-        return VNX_OK;
-    size_t first = res->ntallies - k;
-    for (size_t i = 0; i < k; i++) {
-        const vnx_tally *src = &res->tallies[first + i];
-        reading r = {VNX_NONE, VNX_NONE, pct[i], src->subject, src->rating, 0, h->start, h->end};
-        if (pct[i] > 100)
-            continue;
-        // Borrowed from the result, whose array store() may move: the
-        // strings themselves stay where they are.
-        if (store(m, &r))
-            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-    }
-    return VNX_OK;
-}
-
-// How far back a statement looks for its subject, in bytes.
-#define SUBJECT_REACH 300
-
-// The subject named nearest before `at` in its sentence ("Đồng chí X được
-// đề nghị xếp loại ... với 18/20 phiếu"), or NULL. 0 ok, -1 match error.
-static int subject_before(vnxp_matcher *m, size_t at, const char **subject, vnx_error *err)
-{
-    const vnxp_pattern *p = vnxp_pattern_find(&m->x->patterns, "tallies", "_subject");
-    const char *s = m->text->s;
-    size_t floor = at > SUBJECT_REACH ? at - SUBJECT_REACH : 0;
-    *subject = NULL;
-    for (size_t i = at; p && i > floor && !*subject;) {
-        i--;
-        if (vnxp_ends_sentence(m->text, i))
+    static const char *const GROUPS[VNXP_MAX_RESPECTIVELY] = {"p1", "p2", "p3", "p4"};
+    for (int k = 0; k < VNXP_MAX_RESPECTIVELY; k++) {
+        double v = vnxp_group_decimal(m, h, GROUPS[k]);
+        if (v == VNX_NONE)
             break;
-        // Only where a word begins: after an ASCII space or mark.
-        unsigned char before = i > 0 ? (unsigned char)s[i - 1] : ' ';
-        if ((s[i] & 0xC0) == 0x80 || before >= 0x80 || (before >= '0' && before <= '9') ||
-            ((before | 0x20) >= 'a' && (before | 0x20) <= 'z'))
-            continue;
-        vnxp_hit h;
-        int got = vnxp_match_at(m, p, i, &h, err);
-        if (got < 0)
-            return -1;
-        if (got) {
-            *subject = group_lookup(m, &h, "subject", "tally_subjects");
-            vnxp_hit_clear(&h);
-        }
+        p->shares[p->nshares++] = v;
     }
-    return 0;
 }
 
-// A tally hit: read, complete the subject (the nearest before it in the
-// sentence, else that of the tally before it in the paragraph), store.
-static int take_tally(vnxp_matcher *m, const vnxp_hit *h, scan_state *st, vnx_error *err)
+// Read hit `h` into `p`; 0 when it holds no part after all (a rating or
+// subject the lexicon does not know, a figure that is no figure).
+static int read_part(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
 {
-    reading r;
-    if (!read_hit(m, h, &r))
+    *p = (vnxp_part){.kind = part_kind(h->pattern->name), .start = h->start, .end = h->end};
+    switch (p->kind) {
+    case VNXP_PART_QUANTITY:
+        read_figures(m, h, p);
+        return p->count != VNX_NONE || p->percent != VNX_NONE || p->decimal != VNX_NONE;
+    case VNXP_PART_SUBJECT:
+        p->value = group_lookup(m, h, "subject", "tally_subjects");
+        return p->value != NULL;
+    case VNXP_PART_RATING:
+        p->value = group_lookup(m, h, "rating", "ratings");
+        p->value2 = group_lookup(m, h, "rating2", "ratings");
+        p->or_above = has_group(h, "or_above");
+        return p->value != NULL;
+    case VNXP_PART_RESPECTIVELY:
+        read_shares(m, h, p);
+        return p->nshares > 0;
+    case VNXP_PART_OTHER:
         return 0;
-    if (!r.subject && subject_before(m, r.start, &r.subject, err))
-        return err && err->code ? err->code : VNX_ERR_MATCH;
-    if (!r.subject && st->has_prev && !vnxp_crosses_paragraph(m->text, st->prev_end, r.start))
-        r.subject = st->prev_subj;
-    if (store(m, &r))
-        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-    st->has_prev = 1;
-    st->prev_end = r.end;
-    st->prev_subj = r.subject;
-    return VNX_OK;
+    default:
+        return 1;
+    }
 }
 
 int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err)
 {
     vnxp_hits hits = {0};
-    scan_state st = {0};
+    vnxp_parts parts = {0};
     int rc = vnxp_scan_kind(m, "tallies", &hits, err);
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
-        const vnxp_hit *h = &hits.items[i];
-        const char *name = h->pattern->name;
-        if (strcmp(name, "target") == 0) {
-            st.has_target = 1;
-            st.target_at = h->start;
-            continue;
+        if (vnxp_grow((void **)&parts.items, &parts.cap, parts.n + 1, sizeof *parts.items)) {
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+            break;
         }
-        if (st.has_target && !vnxp_crosses_sentence(m->text, st.target_at, h->start))
-            continue; // a target or a plan, not a result
-        rc = strcmp(name, "respectively") == 0 ? assign_respectively(m, h, &st, err)
-                                               : take_tally(m, h, &st, err);
+        if (read_part(m, &hits.items[i], &parts.items[parts.n]))
+            parts.n++;
     }
     vnxp_hits_free(&hits);
+    if (rc == VNX_OK)
+        rc = vnxp_assemble_tallies(m, &parts, err);
+    vnxp_parts_free(&parts);
     return rc;
 }

@@ -110,10 +110,12 @@ int vnxp_breaks_find(const vnxp_text *t, vnxp_breaks *b)
     memset(b, 0, sizeof *b);
     for (size_t i = 0; i < t->len; i++) {
         char c = t->s[i];
-        if (c != '\n' && c != '.' && c != '!' && c != '?')
+        if (c != '\n' && c != '.' && c != '!' && c != '?' && c != ';')
             continue;
-        if ((c == '\n' && push(&b->newlines, i)) ||
-            (vnxp_ends_sentence(t, i) && push(&b->sentence_ends, i))) {
+        int sentence = c != ';' && vnxp_ends_sentence(t, i);
+        if ((c == '\n' && push(&b->newlines, i)) || (sentence && push(&b->sentence_ends, i)) ||
+            ((sentence || c == ';') && push(&b->clause_ends, i)) ||
+            (c == '\n' && ends_paragraph(t, i) && push(&b->paragraph_ends, i))) {
             vnxp_breaks_free(b);
             return -1;
         }
@@ -126,11 +128,12 @@ void vnxp_breaks_free(vnxp_breaks *b)
 {
     free(b->newlines.at);
     free(b->sentence_ends.at);
+    free(b->clause_ends.at);
+    free(b->paragraph_ends.at);
     memset(b, 0, sizeof *b);
 }
 
-// How many of the positions of `v` are before `at`.
-static size_t count_before(const vnxp_positions *v, size_t at)
+size_t vnxp_positions_count_before(const vnxp_positions *v, size_t at)
 {
     size_t lo = 0, hi = v->n;
     while (lo < hi) {
@@ -143,16 +146,22 @@ static size_t count_before(const vnxp_positions *v, size_t at)
     return lo;
 }
 
+int vnxp_positions_any(const vnxp_positions *v, size_t from, size_t to)
+{
+    size_t k = vnxp_positions_count_before(v, from);
+    return k < v->n && v->at[k] < to;
+}
+
 size_t vnxp_breaks_line_start(const vnxp_breaks *b, size_t at)
 {
-    size_t k = count_before(&b->newlines, at);
+    size_t k = vnxp_positions_count_before(&b->newlines, at);
     return k ? b->newlines.at[k - 1] + 1 : 0;
 }
 
 vnxp_range vnxp_breaks_sentence_of(const vnxp_breaks *b, size_t s, size_t e)
 {
     const vnxp_positions *v = &b->sentence_ends;
-    size_t before = count_before(v, s), from_e = count_before(v, e);
+    size_t before = vnxp_positions_count_before(v, s), from_e = vnxp_positions_count_before(v, e);
     return (vnxp_range){before ? v->at[before - 1] + 1 : 0, from_e < v->n ? v->at[from_e] : b->len};
 }
 

@@ -463,6 +463,166 @@ START_TEST(parse_decimals)
 }
 END_TEST
 
+/* ---- the grammar: quantity, subject, rating in either order --------------- */
+
+START_TEST(grammar_count_first_forms)
+{
+    vnx_result *r = extract_n_tallies("Năm qua, ba tập thể hoàn thành xuất sắc nhiệm vụ.", 1);
+    assert_tally(r, 0, 3, NONE, NONE, "tập thể", HTXS);
+    vnx_result_free(r);
+    r = extract_n_tallies("Chi bộ là một trong sáu chi bộ hoàn thành xuất sắc nhiệm vụ.", 1);
+    assert_tally(r, 0, 6, NONE, NONE, "chi bộ", HTXS);
+    vnx_result_free(r);
+    r = extract_n_tallies("Toàn Đảng bộ có 07 TCCS Đảng HTXSNV.", 1);
+    assert_tally(r, 0, 7, NONE, NONE, "tổ chức cơ sở đảng", HTXS);
+    vnx_result_free(r);
+    r = extract_n_tallies("Có 6 cơ quan được xếp loại hoàn thành tốt nhiệm vụ.", 1);
+    assert_tally(r, 0, 6, NONE, NONE, "tập thể", HTT);
+    vnx_result_free(r);
+    r = extract_n_tallies("Năm 2024, 100% CBCC hoàn thành tốt nhiệm vụ.", 1);
+    assert_tally(r, 0, NONE, NONE, 100, "cá nhân", HTT);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(grammar_rating_far_after_subject)
+{
+    vnx_result *r = extract_n_tallies("Có 12/12 đảng bộ, ban chỉ huy quân sự trực thuộc được xếp loại "
+                                      "chất lượng hoàn thành tốt nhiệm vụ.",
+                                      1);
+    assert_tally(r, 0, 12, 12, NONE, "đảng bộ", HTT);
+    vnx_result_free(r);
+    r = extract_n_tallies("Cả 4 đồng chí đảng viên trong tổ được vinh dự nhận giấy khen cá nhân "
+                          "hoàn thành xuất sắc nhiệm vụ.",
+                          1);
+    assert_tally(r, 0, 4, NONE, NONE, "đảng viên", HTXS);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(grammar_rating_first_forms)
+{
+    vnx_result *r =
+        extract_n_tallies("Hoàn thành tốt nhiệm vụ: 27 đồng chí (chiếm 69,2%). Không hoàn "
+                          "thành nhiệm vụ 01.",
+                          2);
+    assert_tally(r, 0, 27, NONE, 69.2, "đảng viên", HTT);
+    assert_tally(r, 1, 1, NONE, NONE, "đảng viên", "không hoàn thành nhiệm vụ");
+    vnx_result_free(r);
+    // A table, one row a line, cells apart.
+    r = extract_n_tallies("Kết quả xếp loại đảng viên:\nHoàn thành xuất sắc nhiệm vụ | 4 | 10%\n"
+                          "Hoàn thành tốt nhiệm vụ | 33 | 82,5%\n",
+                          2);
+    assert_tally(r, 0, 4, NONE, 10, "đảng viên", HTXS);
+    assert_tally(r, 1, 33, NONE, 82.5, "đảng viên", HTT);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(grammar_shares)
+{
+    vnx_result *r =
+        extract_n_tallies("Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên đạt 93%.", 1);
+    assert_tally(r, 0, NONE, NONE, 93, "đảng viên", HTT);
+    ck_assert_int_eq(vnx_result_tally(r, 0)->or_above, 1);
+    vnx_result_free(r);
+    r = extract_n_tallies("Hằng năm, tỷ lệ tổ chức đảng đạt trong sạch, vững mạnh trên 85%.", 1);
+    assert_tally(r, 0, NONE, NONE, 85, "tổ chức cơ sở đảng", TSVM);
+    vnx_result_free(r);
+    // A range: one tally per end.
+    r = extract_n_tallies("Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ đạt từ 78,5% đến 81%.", 2);
+    assert_tally(r, 0, NONE, NONE, 78.5, "chi bộ", HTT);
+    assert_tally(r, 1, NONE, NONE, 81, "chi bộ", HTT);
+    vnx_result_free(r);
+    // Two levels named together: the lower one.
+    r = extract_n_tallies("Tỷ lệ tổ chức cơ sở đảng trong sạch vững mạnh và hoàn thành tốt "
+                          "nhiệm vụ đạt 86,4%.",
+                          1);
+    assert_tally(r, 0, NONE, NONE, 86.4, "tổ chức cơ sở đảng", HTT);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(grammar_votes_and_commendations)
+{
+    vnx_result *r = extract_n_tallies("Hội nghị có 27/29 phiếu đề nghị xếp loại Đảng bộ hoàn "
+                                      "thành tốt nhiệm vụ.",
+                                      1);
+    assert_tally(r, 0, 27, 29, NONE, "đảng bộ", HTT);
+    vnx_result_free(r);
+    r = extract_n_tallies("Đảng ủy biểu dương 11 chi bộ đạt trong sạch, vững mạnh và tặng giấy "
+                          "khen cho 14 đảng viên hoàn thành xuất sắc nhiệm vụ 5 năm liền.",
+                          2);
+    assert_tally(r, 0, 11, NONE, NONE, "chi bộ", TSVM);
+    assert_tally(r, 1, 14, NONE, NONE, "đảng viên", HTXS);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(grammar_breakdown_and_shared_rating)
+{
+    vnx_result *r = extract_n_tallies("Về tổ chức cơ sở đảng: Hoàn thành tốt nhiệm vụ 23 (có 03 "
+                                      "đảng bộ và 20 chi bộ), chiếm 71,9%.",
+                                      3);
+    assert_tally(r, 0, 3, NONE, NONE, "đảng bộ", HTT);
+    assert_tally(r, 1, 20, NONE, NONE, "chi bộ", HTT);
+    assert_tally(r, 2, 23, NONE, 71.9, "tổ chức cơ sở đảng", HTT);
+    vnx_result_free(r);
+    r = extract_n_tallies("Năm 2024 có 5 chi bộ và 48 đảng viên đều hoàn thành tốt nhiệm vụ.", 2);
+    assert_tally(r, 0, 5, NONE, NONE, "chi bộ", HTT);
+    assert_tally(r, 1, 48, NONE, NONE, "đảng viên", HTT);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(grammar_scope_gives_total_and_subject)
+{
+    vnx_result *r = extract_n_tallies(
+        "Kết quả xếp loại đảng viên: có 40/42 đồng chí được xếp loại; trong đó: Hoàn thành "
+        "xuất sắc nhiệm vụ 6, chiếm 15%; Hoàn thành tốt nhiệm vụ 34.",
+        2);
+    assert_tally(r, 0, 6, 40, 15, "đảng viên", HTXS);
+    assert_tally(r, 1, 34, 40, NONE, "đảng viên", HTT);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(grammar_not_tallies)
+{
+    // A membership count, then a clause with a subject of its own.
+    assert_no_tally("Chi bộ có 25 đảng viên, năm qua chi bộ được xếp loại hoàn thành tốt "
+                    "nhiệm vụ.");
+    // Those who came are not those rated.
+    assert_no_tally("Có 30 đảng viên tham dự hội nghị kiểm điểm và đánh giá chi bộ hoàn thành "
+                    "tốt nhiệm vụ.");
+    // A figure after the rating that counts something else.
+    assert_no_tally("Chi bộ hoàn thành tốt nhiệm vụ 6 tháng đầu năm 2024.");
+    assert_no_tally("Chi bộ hoàn thành xuất sắc nhiệm vụ (2019, 2020).");
+    // A percent of something else before the rating.
+    assert_no_tally("Chi bộ đạt 100% kế hoạch và hoàn thành tốt nhiệm vụ.");
+    // "tỷ lệ" makes the rating a share's: the count before it is not its.
+    assert_no_tally("Chi bộ có 45 đảng viên, tỷ lệ đảng viên hoàn thành tốt nhiệm vụ cao.");
+    // An estimate, not a result.
+    assert_no_tally("Mỗi năm có 2-3 đảng viên hoàn thành xuất sắc nhiệm vụ.");
+    // Targets: a list of them, and a place named "... Thành".
+    assert_no_tally("Chỉ tiêu nhiệm kỳ 2025-2030: hằng năm có 90% đảng viên hoàn thành tốt "
+                    "nhiệm vụ; 100% chi bộ đạt trong sạch vững mạnh.");
+    assert_no_tally("Huyện Yên Thành phấn đấu 95% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.");
+}
+END_TEST
+
+START_TEST(grammar_targets_reached_are_results)
+{
+    vnx_result *r = extract_n_tallies("Đảng bộ đã hoàn thành các mục tiêu đề ra: 100% đảng viên "
+                                      "hoàn thành nhiệm vụ, trong đó 90% trở lên hoàn thành tốt "
+                                      "nhiệm vụ.",
+                                      2);
+    assert_tally(r, 0, NONE, NONE, 100, "đảng viên", HT);
+    assert_tally(r, 1, NONE, NONE, 90, "đảng viên", HTT);
+    vnx_result_free(r);
+}
+END_TEST
+
 static Suite *tallies_suite(void)
 {
     Suite *s = suite_create("tallies");
@@ -517,6 +677,19 @@ static Suite *tallies_suite(void)
     tcase_add_test(tc, kind_of_body_is_not_a_count);
     tcase_add_test(tc, nobody_is_not_a_tally);
     tcase_add_test(tc, comment_form_is_not_a_source);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("grammar");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, grammar_count_first_forms);
+    tcase_add_test(tc, grammar_rating_far_after_subject);
+    tcase_add_test(tc, grammar_rating_first_forms);
+    tcase_add_test(tc, grammar_shares);
+    tcase_add_test(tc, grammar_votes_and_commendations);
+    tcase_add_test(tc, grammar_breakdown_and_shared_rating);
+    tcase_add_test(tc, grammar_scope_gives_total_and_subject);
+    tcase_add_test(tc, grammar_not_tallies);
+    tcase_add_test(tc, grammar_targets_reached_are_results);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("parser");
