@@ -33,9 +33,6 @@
 enum { WINDOW_PER_THREAD = 16 };
 #define MAX_BYTES_IN_FLIGHT ((size_t)16 << 20)
 
-/* What the run comes to; the exit status of batch_finish(). */
-enum { RUN_OK = 0, RUN_FAILED = 1, RUN_WRITE_ERROR = 4 };
-
 struct batch {
     batch_config cfg;
     job **ring;
@@ -46,6 +43,7 @@ struct batch {
     int writing;                      /* a worker is writing records */
     atomic_int stop;                  /* stdout is gone: drop the rest */
     atomic_int failed;
+    int review_failed; /* the --html page could not be written */
     int write_errno;
     /* progress */
     size_t bytes_done;
@@ -221,7 +219,7 @@ static void write_job(batch *b, job *j)
                    j->result) != 0) {
         clear_progress(b);
         fprintf(stderr, "vnextract: review page: %s\n", strerror(errno));
-        b->failed = 1;
+        b->review_failed = 1;
     }
     b->bytes_done += j->len;
     show_progress(b);
@@ -373,10 +371,10 @@ int batch_finish(batch *b)
         b->write_errno = errno;
     }
     // A closed stdout (EPIPE) is the reader's choice: not an error.
-    int status = b->failed ? RUN_FAILED : RUN_OK;
+    int status = b->review_failed ? EXIT_WRITE_ERROR : b->failed ? EXIT_FAILED : EXIT_OK;
     if (b->stop && b->write_errno != EPIPE) {
         fprintf(stderr, "vnextract: write error: %s\n", strerror(b->write_errno));
-        status = RUN_WRITE_ERROR;
+        status = EXIT_WRITE_ERROR;
     }
     free(b->workers);
     free(b->ring);

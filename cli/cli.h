@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "options.h"
 #include "review.h"
 #include "vnextract.h"
 

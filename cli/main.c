@@ -6,10 +6,8 @@
  * Reads each file (directories recursively, in sorted order; "-" or no
  * argument: standard input) as text, HTML or a JSON Lines stream, and writes
  * one JSON record per document to standard output, in input order, with N
- * worker threads. Exit status: 0 when every input was read, 1 when some
- * input failed (an error record in the output and a line on standard
- * error for each, every other input still processed), 2 for a usage error.
- * The options are the table of options.c, read with getopt_long.
+ * worker threads. The options and the exit statuses are the tables of
+ * options.c; the options are read with getopt_long.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -22,7 +20,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "options.h"
 #include "review.h"
 
 enum { DEFAULT_MAX_BYTES = 32 << 20, MAX_THREADS = 256 };
@@ -31,7 +28,7 @@ static int usage_error(const char *what, const char *arg)
 {
     fprintf(stderr, "vnextract: %s '%s'\nTry 'vnextract --help' for more information.\n", what,
             arg);
-    return 2;
+    return EXIT_USAGE;
 }
 
 /* What the command line asks for. */
@@ -94,7 +91,7 @@ static int parse_fields(const char *list, unsigned *mask)
             for (unsigned b = 1; b & VNX_FIELD_ALL; b <<= 1)
                 fprintf(stderr, "%s%s", b == 1 ? " " : ",", vnx_field_name(b));
             fputs("\nTry 'vnextract --help' for more information.\n", stderr);
-            return 2;
+            return EXIT_USAGE;
         }
         *mask |= bit;
         p += n;
@@ -155,7 +152,7 @@ static int apply_option(command *cmd, int id, const char *value)
         break;
     default: // a row of cli_options[] without its case here
         fprintf(stderr, "vnextract: option %d is not handled\n", id);
-        return 2;
+        return EXIT_USAGE;
     }
     return 0;
 }
@@ -235,7 +232,7 @@ static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
     if (inputs_collect(cmd->inputs, cmd->ninputs, &list) != 0) {
         inputs_free(&list);
         fprintf(stderr, "vnextract: out of memory\n");
-        return 1;
+        return EXIT_FAILED;
     }
     batch_config cfg = {.x = x, .json_flags = cmd->json_flags, .fields = cmd->fields,
                         .review = rv, .encoding = cmd->encoding,
@@ -246,7 +243,7 @@ static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
     if (!b) {
         inputs_free(&list);
         fprintf(stderr, "vnextract: out of memory\n");
-        return 1;
+        return EXIT_FAILED;
     }
     // The reader stops when stdout is closed: that is no failure.
     int read_failed = inputs_run(&cmd->input, &list, b) != 0 && !batch_closed(b);
@@ -269,7 +266,7 @@ static int run_command(const command *cmd)
     vnx_extractor *x = vnx_extractor_new(&cmd->opts, &err);
     if (!x) {
         fprintf(stderr, "vnextract: %s\n", err.message);
-        return err.code == VNX_ERR_PATTERN || err.code == VNX_ERR_IO ? 2 : 1;
+        return err.code == VNX_ERR_PATTERN || err.code == VNX_ERR_IO ? EXIT_USAGE : EXIT_FAILED;
     }
     char versions[160];
     snprintf(versions, sizeof versions, "vnextract %s (patterns %s)", vnx_version(),
@@ -280,12 +277,12 @@ static int run_command(const command *cmd)
         puts(versions);
     } else if (cmd->html_path && !(rv = review_open(cmd->html_path, versions))) {
         fprintf(stderr, "vnextract: %s: %s\n", cmd->html_path, strerror(errno));
-        status = 1;
+        status = EXIT_WRITE_ERROR;
     } else {
         status = run_batch(cmd, x, rv);
         if (rv && review_close(rv) != 0) {
             fprintf(stderr, "vnextract: %s: %s\n", cmd->html_path, strerror(errno));
-            status = status ? status : 1;
+            status = EXIT_WRITE_ERROR;
         }
     }
     vnx_extractor_free(x);
@@ -303,7 +300,7 @@ int main(int argc, char **argv)
     cmd.inputs = calloc((size_t)argc + 1, sizeof *cmd.inputs);
     if (!cmd.inputs) {
         fprintf(stderr, "vnextract: out of memory\n");
-        return 1;
+        return EXIT_FAILED;
     }
     int status = parse_args(argc, argv, &cmd);
     if (status == 0 && cmd.show_help)

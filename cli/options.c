@@ -1,7 +1,8 @@
 /**
  * options.c: the table of the command's options, and what is made from it:
  * getopt_long's tables, the --help text and the OPTIONS section of
- * vnextract(1). A row's `help` is one paragraph, wrapped by the printers.
+ * vnextract(1); the same for the exit statuses. A row's `help` is one paragraph, wrapped by the
+ * printers.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -74,9 +75,23 @@ const char cli_usage_head[] =
 const char cli_usage_tail[] =
     "\n"
     "An input that cannot be read or extracted gives {\"source\": ..., \"error\":\n"
-    "...} in the output and a line on standard error; the run goes on.\n"
-    "Exit status: 0 if every input was read, 1 if some input failed, 2 for a\n"
-    "usage error.\n";
+    "...} in the output and a line on standard error; the run goes on.\n";
+
+const cli_exit_status cli_exit_statuses[] = {
+    {EXIT_OK, "Every input was read and extracted (or standard output was closed by its reader, as "
+              "by head: the run ends quietly)."},
+    {EXIT_FAILED,
+     "Some input could not be read or extracted; each gave an error record and a line on "
+     "standard error, and every other input was processed."},
+    {EXIT_USAGE,
+     "A usage error (an unknown option, a bad value), or a pattern set or an encoding that "
+     "does not load; no input was read."},
+    {EXIT_WRITE_ERROR,
+     "An output could not be written: standard output (a full disk) or the --html page. "
+     "The reason is on standard error."},
+};
+
+const size_t cli_exit_status_count = sizeof cli_exit_statuses / sizeof *cli_exit_statuses;
 
 static int has_short(const cli_option *o)
 {
@@ -112,7 +127,7 @@ const cli_option *cli_option_by_id(int id)
     return NULL;
 }
 
-enum { HELP_WIDTH = 79, HELP_INDENT = 20 };
+enum { HELP_WIDTH = 79, HELP_INDENT = 20, EXIT_INDENT = 6 };
 
 // Write `text` word-wrapped to HELP_WIDTH, its lines from column `indent`,
 // the first one from column `at` (the cursor's column now).
@@ -160,16 +175,24 @@ void cli_print_help(FILE *out)
         }
     }
     fputs(cli_usage_tail, out);
+    fputs("\nExit status:\n", out);
+    for (size_t i = 0; i < cli_exit_status_count; i++) {
+        int at = fprintf(out, "  %d", cli_exit_statuses[i].code);
+        print_wrapped(out, cli_exit_statuses[i].meaning, EXIT_INDENT, at);
+    }
 }
 
-// Write `text` for roff: backslashes and hyphens escaped, no line starting
-// with a control character.
+// Write `text` for roff: backslashes and hyphens escaped, each sentence on a
+// line of its own, no line starting with a control character.
 static void print_roff_text(FILE *out, const char *text)
 {
     if (*text == '.' || *text == '\'')
         fputs("\\&", out);
     for (const char *p = text; *p; p++) {
-        if (*p == '\\')
+        if (*p == '.' && p[1] == ' ') { // a sentence ends a line: roff spaces it
+            fputs(".\n", out);
+            p++;
+        } else if (*p == '\\')
             fputs("\\e", out);
         else if (*p == '-')
             fputs("\\-", out);
@@ -202,5 +225,14 @@ void cli_print_man_options(FILE *out)
             }
             fputc('\n', out);
         }
+    }
+}
+
+void cli_print_man_exit_statuses(FILE *out)
+{
+    for (size_t i = 0; i < cli_exit_status_count; i++) {
+        fprintf(out, ".TP\n.B %d\n", cli_exit_statuses[i].code);
+        print_roff_text(out, cli_exit_statuses[i].meaning);
+        fputc('\n', out);
     }
 }

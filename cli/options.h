@@ -56,6 +56,18 @@ extern const char *const cli_group_names[GROUP_COUNT];
 extern const char cli_usage_head[];
 extern const char cli_usage_tail[];
 
+/* The exit statuses of the command. */
+enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_WRITE_ERROR = 4 };
+
+/* What each means, for --help and the EXIT STATUS section of man(1). */
+typedef struct cli_exit_status {
+    int code;
+    const char *meaning; /* one paragraph */
+} cli_exit_status;
+
+extern const cli_exit_status cli_exit_statuses[];
+extern const size_t cli_exit_status_count;
+
 /* The most rows cli_options[] may have (checked at compile time). */
 enum { CLI_MAX_OPTIONS = 64 };
 
@@ -72,5 +84,8 @@ void cli_print_help(FILE *out);
 
 /* Write the options as man(7) (roff) paragraphs, one .SS per group. */
 void cli_print_man_options(FILE *out);
+
+/* Write the exit statuses as man(7) (roff) paragraphs. */
+void cli_print_man_exit_statuses(FILE *out);
 
 #endif

@@ -83,8 +83,16 @@ def main(argv):
             check(f"{args[0]}: exit 2, {msg.decode()}",
                   r.returncode == 2 and not r.stdout and msg in r.stderr, r.stderr)
 
+        if os.path.exists("/dev/full"):
+            with open("/dev/full", "wb") as full:
+                r = subprocess.run([vnx, good], stdout=full, stderr=subprocess.PIPE, timeout=30)
+            check("stdout cannot be written (a full disk): exit 4, the reason on stderr",
+                  r.returncode == 4 and b"write error" in r.stderr, (r.returncode, r.stderr))
+
         r = run(vnx, "--help")
         check("--help: exit 0 with usage", r.returncode == 0 and b"Usage: vnextract" in r.stdout)
+        check("--help: the exit statuses", b"\nExit status:\n  0 " in r.stdout and
+              b"\n  4 " in r.stdout, r.stdout)
         r = run(vnx, "--version")
         check("--version names library and patterns",
               r.returncode == 0 and b"vnextract " in r.stdout and b"patterns " in r.stdout)
@@ -127,8 +135,8 @@ def main(argv):
               'data-kind="date"' in html and 'data-kind="directive"' in html, r.stderr)
         nowhere = os.path.join(tmp, "no-such-dir", "review.html")
         r = run(vnx, "--html", nowhere, good)
-        check("--html into a missing directory: exit 1, 'vnextract: FILE: reason'",
-              r.returncode == 1 and r.stderr.decode().startswith(f"vnextract: {nowhere}: "),
+        check("--html into a missing directory: exit 4, 'vnextract: FILE: reason'",
+              r.returncode == 4 and r.stderr.decode().startswith(f"vnextract: {nowhere}: "),
               r.stderr)
         r = run(vnx, "--html")
         check("--html without a file: exit 2", r.returncode == 2)
