@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <json-c/json.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,23 @@ static json_object *int_or_null(long long v)
     return v == VNX_NONE ? NULL : json_object_new_int64(v);
 }
 
+// A number with the fewest significant digits that read back as `v`: 98.1,
+// never json-c's default 98.099999999999994 (17 digits). json-c writes the
+// string given, so the record shows the number as the text wrote it.
+static json_object *double_json(double v)
+{
+    char buf[40];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v) // both in the same locale
+            break;
+    }
+    for (char *c = buf; *c; c++)
+        if (*c == ',') // a locale's decimal comma: JSON has a point
+            *c = '.';
+    return json_object_new_double_s(v, buf);
+}
+
 // A number (integral ones as integers: 100, not 100.0), or null for VNX_NONE.
 static json_object *number_or_null(double v)
 {
@@ -64,7 +82,7 @@ static json_object *number_or_null(double v)
         return NULL;
     if (v == (double)(long long)v)
         return json_object_new_int64((long long)v);
-    return json_object_new_double(v);
+    return double_json(v);
 }
 
 static json_object *official_json(const void *item, unsigned flags)

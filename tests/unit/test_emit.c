@@ -2,7 +2,8 @@
  * test_emit.c: vnx_result_to_json (SPEC.md, "One record per input
  * document"): valid JSON with every key, nulls and empty arrays, the pretty
  * and no-spans flags, the source, warnings for invalid UTF-8, UTF-8
- * output, and the field mask of vnx_result_to_json_fields().
+ * output, the field mask of vnx_result_to_json_fields(), and numbers as
+ * written.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -492,6 +493,42 @@ START_TEST(fields_null_result)
 }
 END_TEST
 
+/* ---- numbers ---------------------------------------------------------------- */
+
+// Percents come out as written: 98,1% is 98.1 in the JSON text, not the
+// 17 digits of the nearest double (98.099999999999994).
+START_TEST(percents_as_written)
+{
+    static const struct {
+        const char *text, *json;
+    } cases[] = {
+        {"Có 25 ĐV HTXSNV, chiếm 98,1%.", "\"percent\":98.1,"},
+        {"19,04% đảng viên hoàn thành tốt nhiệm vụ.", "\"percent\":19.04,"},
+        {"0,3% đảng viên không hoàn thành nhiệm vụ.", "\"percent\":0.3,"},
+        {"81.8% đảng viên hoàn thành tốt nhiệm vụ.", "\"percent\":81.8,"},
+        {"33,33% đảng viên hoàn thành xuất sắc nhiệm vụ.", "\"percent\":33.33,"},
+        {"100% chi bộ hoàn thành tốt nhiệm vụ.", "\"percent\":100,"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        vnx_result *r = extract(cases[i].text);
+        ck_assert_uint_eq(vnx_result_tally_count(r), 1);
+        char *s = vnx_result_to_json_fields(r, VNX_JSON_DEFAULT, VNX_FIELD_TALLIES);
+        ck_assert_ptr_nonnull(s);
+        ck_assert_msg(strstr(s, cases[i].json), "%s: want %s in %s", cases[i].text,
+                      cases[i].json, s);
+        // and the number reads back as the library's value
+        json_object *o = json_tokener_parse(s), *t = NULL, *p = NULL;
+        ck_assert_ptr_nonnull(o);
+        t = json_object_array_get_idx(member(o, "tallies"), 0);
+        ck_assert(json_object_object_get_ex(t, "percent", &p));
+        ck_assert(json_object_get_double(p) == vnx_result_tally(r, 0)->percent);
+        json_object_put(o);
+        vnx_free(s);
+        vnx_result_free(r);
+    }
+}
+END_TEST
+
 static Suite *emit_suite(void)
 {
     Suite *s = suite_create("emit");
@@ -540,6 +577,11 @@ static Suite *emit_suite(void)
     tcase_add_test(tc, field_from_name_rejects_others);
     tcase_add_test(tc, field_name_of_non_fields);
     tcase_add_test(tc, fields_null_result);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("numbers");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, percents_as_written);
     suite_add_tcase(s, tc);
     return s;
 }
