@@ -137,11 +137,14 @@ static int collect_dir(input_list *list, const char *path, const struct stat *st
     if (!names)
         return errno == ENOMEM ? -1 : add_entry(list, path, strerror(errno), NULL);
     int rc = 0;
+    // The path as given, then the name: "dir/" gives "dir/a.txt", not "dir//a.txt".
+    size_t plen = strlen(path);
+    const char *sep = plen && path[plen - 1] == '/' ? "" : "/";
     for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(path) + strlen(names[i]) + 2;
+        size_t len = plen + strlen(names[i]) + 2;
         char *child = rc == 0 ? malloc(len) : NULL;
         if (child) {
-            snprintf(child, len, "%s/%s", path, names[i]);
+            snprintf(child, len, "%s%s%s", path, sep, names[i]);
             struct stat cst;
             if (stat(child, &cst) != 0)
                 rc = add_entry(list, child, strerror(errno), NULL);

@@ -153,6 +153,14 @@ def main(argv):
               names == ["a.html", "b/c/z.txt", "b/loop", "b/x.txt", "b/y.htm"], names)
         check("a directory: a symlink loop is reported, not followed forever",
               r.returncode == 1 and b"loop" in r.stderr, r.stderr)
+        # Sources as given: the directory's spelling, then the names, one slash between.
+        for arg, want in ((tree + "/", tree + "/a.html"), (tree, tree + "/a.html"),
+                          ("tree/", "tree/a.html"), ("./tree/b/", "./tree/b/c/z.txt")):
+            r = subprocess.run([os.path.abspath(vnx), "--no-spans", arg], cwd=tmp,
+                               capture_output=True, timeout=30)
+            got = [x["source"] for x in records(r.stdout)]
+            check(f"a directory given as {arg.replace(tmp, 'TMP')!r}: sources as given",
+                  want in got and not any("//" in g for g in got), got)
 
         bad = os.path.join(tmp, "bad.txt")
         with open(bad, "wb") as f:
