@@ -46,7 +46,7 @@ struct batch {
     int review_failed; /* the --html page could not be written */
     int write_errno;
     /* progress */
-    size_t bytes_done;
+    size_t docs_done, bytes_done; /* written, whatever the number of threads */
     double started, last_progress;
     int progress_shown;
     pthread_mutex_t mu;
@@ -187,7 +187,7 @@ static void show_progress(batch *b)
         return;
     b->last_progress = t;
     double mbs = (double)b->bytes_done / 1e6 / elapsed;
-    fprintf(stderr, "\r\033[Kvnextract: %zu", b->written);
+    fprintf(stderr, "\r\033[Kvnextract: %zu", b->docs_done);
     if (b->cfg.total_docs)
         fprintf(stderr, " of %zu", b->cfg.total_docs);
     fprintf(stderr, " documents, %.1f MB/s", mbs);
@@ -221,6 +221,7 @@ static void write_job(batch *b, job *j)
         fprintf(stderr, "vnextract: review page: %s\n", strerror(errno));
         b->review_failed = 1;
     }
+    b->docs_done++;
     b->bytes_done += j->len;
     show_progress(b);
 }
