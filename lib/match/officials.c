@@ -42,6 +42,7 @@ enum { TOK_HON, TOK_NAME, TOK_HEAD, TOK_STOP };
 enum {
     MAX_ROLES = 12,       // roles read at one mention
     MAX_ROLE_WORDS = 24,  // a longer "role" is running text
+    MAX_DASH_WORDS = 8,   // words of a body's name after a dash ("Thi đua - Khen thưởng tỉnh")
     MAX_WORDS_BEFORE = 3, // place and byline words looked up before a name
     PERSON_MIN_SYLLABLES = 3, // a name with no honorific, only a role before it
     MAX_NAME_WORDS = 8       // words of a known name looked for at a mention
@@ -129,18 +130,46 @@ static int is_stop_char(const char *s, size_t len, size_t i)
            starts_with(s, len, i, "\xE2\x80\xA6");
 }
 
-// A separator between two roles at s[i]: a comma, an en or em dash, or a
-// hyphen with a space on one side ("Thị ủy viên- Phó ban"; not "2022-2025").
-// Returns its length in bytes, 0 if none.
+static int is_digit_at(const char *s, size_t len, size_t i)
+{
+    return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+// Are the characters around s[i..i+n) (spaces skipped) digits: a range
+// ("nhiệm kỳ 2020 – 2025", "2025- 2027"), not a separator?
+static int between_digits(const char *s, size_t len, size_t i, size_t n)
+{
+    size_t b = i, a = i + n;
+    while (b > 0 && is_space(s[b - 1]))
+        b--;
+    while (a < len && is_space(s[a]))
+        a++;
+    return b > 0 && is_digit_at(s, len, b - 1) && is_digit_at(s, len, a);
+}
+
+// A separator between two roles at s[i]: a comma, an en or em dash, a
+// hyphen with a space on one side ("Thị ủy viên- Phó ban"; not
+// "2022-2025"), a slash with spaces on both ("Phó Bí thư / Chủ tịch UBND";
+// not "Đ/c", "Đ/ c"), but no dash between two numbers. Returns its length
+// in bytes, 0 if none.
 static size_t separator_len(const char *s, size_t len, size_t i)
 {
     if (s[i] == ',')
         return 1;
+    size_t n = 0;
     if (starts_with(s, len, i, "\xE2\x80\x93") || starts_with(s, len, i, "\xE2\x80\x94"))
-        return 3;
-    if (s[i] == '-' && ((i > 0 && is_space(s[i - 1])) || (i + 1 < len && is_space(s[i + 1]))))
+        n = 3;
+    else if (s[i] == '-' && ((i > 0 && is_space(s[i - 1])) || (i + 1 < len && is_space(s[i + 1]))))
+        n = 1;
+    else if (s[i] == '/' && i > 0 && is_space(s[i - 1]) && i + 1 < len && is_space(s[i + 1]))
         return 1;
-    return 0;
+    return n && between_digits(s, len, i, n) ? 0 : n;
+}
+
+// Is the separator at s[i] a dash (not a comma or a slash)?
+static int is_dash(const char *s, size_t i)
+{
+    return s[i] == '-' || (unsigned char)s[i] == 0xE2;
 }
 
 static size_t skip_spaces(const char *s, size_t len, size_t i)
@@ -603,9 +632,16 @@ static int ends_role(state *st, size_t i, int *failed)
     return separator_len(st->s, st->len, i) != 0;
 }
 
+// Add the role text[s, e), without the spaces and dashes at its end.
 static void push_role(mention *mt, size_t s, size_t e, const char *text)
 {
-    e = skip_spaces_back(text, e);
+    for (;;) {
+        e = skip_spaces_back(text, e);
+        size_t d = e > s ? dash_before(text, e) : e;
+        if (d == e)
+            break;
+        e = d;
+    }
     if (e > s && mt->nroles < MAX_ROLES) {
         mt->roles[mt->nroles].s = s;
         mt->roles[mt->nroles].e = e;
@@ -632,27 +668,93 @@ static int part_of_role(const token *t)
     return 0;
 }
 
+static size_t role_end(state *st, size_t cur, mention *mt, size_t max_words, int *failed);
+
+// Does a dash at s[i] of `n` bytes go on inside a body's name rather than
+// part two roles ("Trưởng phòng Tổ chức – hành chính", "Sở Nông nghiệp -
+// PTNT")? It does when what follows is none of a role head, a person's
+// name, an honorific, a stop word or a stop character, and ends within a
+// few words as a role would (not a sentence after a misspelt head).
+static int dash_inside_role(state *st, size_t i, size_t n, int *failed)
+{
+    if (!is_dash(st->s, i))
+        return 0;
+    size_t a = skip_spaces(st->s, st->len, i + n);
+    if (a >= st->len || is_stop_char(st->s, st->len, a) || separator_len(st->s, st->len, a))
+        return 0;
+    const token *t = token_at(st, a);
+    if (t && !(t->kind == TOK_NAME && part_of_role(t)))
+        return 0;
+    return role_end(st, a, NULL, MAX_DASH_WORDS, failed) != SIZE_MAX;
+}
+
+// Where the role whose head ends at `cur` ends: at a stop word, a stop
+// character, a separator (not a dash inside a body's name), a person's name
+// or after MAX_ROLE_WORDS words; SIZE_MAX when more than `max_words` words
+// come before that. The heads read are noted in `mt` when it is not NULL.
+static size_t role_end(state *st, size_t cur, mention *mt, size_t max_words, int *failed)
+{
+    size_t j = token_from(st, cur), words = 0;
+    while (cur < st->len) {
+        if (j < st->ntok && st->toks[j].start == cur) {
+            if (!part_of_role(&st->toks[j]))
+                break;
+            if (st->toks[j].kind == TOK_HEAD && mt)
+                note_head(mt, j);
+            cur = st->toks[j++].end;
+            continue;
+        }
+        if (ends_role(st, cur, failed)) {
+            size_t n = separator_len(st->s, st->len, cur);
+            if (!n || max_words < MAX_ROLE_WORDS || !dash_inside_role(st, cur, n, failed))
+                break;
+            cur += n;
+            continue;
+        }
+        if (is_space(st->s[cur]) && cur + 1 < st->len && !is_space(st->s[cur + 1]) &&
+            ++words > MAX_ROLE_WORDS)
+            break;
+        if (words > max_words)
+            return SIZE_MAX;
+        cur += char_len(st->s, st->len, cur);
+    }
+    return cur;
+}
+
+// Does the role of head `t` run up to a person's name (through a dash)?
+// Then it is that person's role written before the name ("đồng chí A – Bí
+// thư Đảng ủy, Chủ tịch UBND xã Nguyễn Văn B"), not the next role of a
+// chain.
+static int role_before_a_name(state *st, const token *t, int *failed)
+{
+    size_t e = skip_spaces(st->s, st->len, role_end(st, t->end, NULL, MAX_ROLE_WORDS, failed));
+    if (e < st->len && is_dash(st->s, e) && separator_len(st->s, st->len, e))
+        e = skip_spaces(st->s, st->len, e + separator_len(st->s, st->len, e));
+    const token *next = token_at(st, e);
+    return next && (next->kind == TOK_HON || (next->kind == TOK_NAME && !part_of_role(next)));
+}
+
 // The head token that starts a next role at `pos`, after a separator or a
-// link word; NULL if none.
+// link word; NULL if none, or if that role is the one of a person named
+// after it. (A semicolon ends the chain: after it come the next person or
+// the roles of people not named.)
 static token *next_head(state *st, size_t pos, int *failed)
 {
     size_t at = skip_spaces(st->s, st->len, pos);
     size_t sep = at < st->len ? separator_len(st->s, st->len, at) : 0;
-    if (sep) {
-        token *t = token_at(st, skip_spaces(st->s, st->len, at + sep));
-        if (t && t->kind == TOK_HEAD && !t->used)
-            return t;
+    token *t = NULL;
+    if (sep)
+        t = token_at(st, skip_spaces(st->s, st->len, at + sep));
+    if (!(t && t->kind == TOK_HEAD && !t->used)) {
+        size_t e = match_end(st, st->link, pos, failed);
+        t = e != SIZE_MAX ? token_at(st, e) : NULL;
     }
-    size_t e = match_end(st, st->link, pos, failed);
-    if (e != SIZE_MAX) {
-        token *t = token_at(st, e);
-        if (t && t->kind == TOK_HEAD && !t->used)
-            return t;
-    }
-    return NULL;
+    if (!(t && t->kind == TOK_HEAD && !t->used) || role_before_a_name(st, t, failed))
+        return NULL;
+    return t;
 }
 
-// Read the roles that begin with head token `k`, each up to its stop, while
+// Read the roles that begin with head token `k`, each up to its end, while
 // a separator or a link word leads to another head. Returns where the last
 // role ends.
 static size_t read_roles_after(state *st, size_t k, mention *mt, int *failed)
@@ -660,23 +762,7 @@ static size_t read_roles_after(state *st, size_t k, mention *mt, int *failed)
     size_t role_s = st->toks[k].start, cur = st->toks[k].end;
     note_head(mt, k);
     for (;;) {
-        size_t j = token_from(st, cur), words = 0;
-        while (cur < st->len) {
-            if (j < st->ntok && st->toks[j].start == cur) {
-                if (!part_of_role(&st->toks[j]))
-                    break;
-                if (st->toks[j].kind == TOK_HEAD)
-                    note_head(mt, j);
-                cur = st->toks[j++].end;
-                continue;
-            }
-            if (ends_role(st, cur, failed))
-                break;
-            if (is_space(st->s[cur]) && cur + 1 < st->len && !is_space(st->s[cur + 1]) &&
-                ++words > MAX_ROLE_WORDS)
-                break;
-            cur += char_len(st->s, st->len, cur);
-        }
+        cur = role_end(st, cur, mt, MAX_ROLE_WORDS, failed);
         push_role(mt, role_s, cur, st->s);
         token *t = cur < st->len ? next_head(st, cur, failed) : NULL;
         if (!t)
@@ -685,6 +771,17 @@ static size_t read_roles_after(state *st, size_t k, mention *mt, int *failed)
         cur = t->end;
         note_head(mt, (size_t)(t - st->toks));
     }
+}
+
+// The start of the word "và" right before `pos` (spaces skipped), or
+// SIZE_MAX.
+static size_t and_before(const state *st, size_t pos)
+{
+    size_t e = skip_spaces_back(st->s, pos), n = strlen("và");
+    if (e == pos || e < n || memcmp(st->s + e - n, "và", n) != 0)
+        return SIZE_MAX;
+    size_t b = e - n;
+    return b == 0 || is_space(st->s[b - 1]) ? b : SIZE_MAX;
 }
 
 // The start of the role phrase that ends at `end` (spaces before `end`
@@ -703,12 +800,19 @@ static size_t role_start_before(state *st, size_t end, mention *mt)
                 break;
             if (t->kind == TOK_HEAD) {
                 best = j - 1;
+                if (and_before(st, t->start) != SIZE_MAX)
+                    break; // "Bí thư Đảng ủy và Chủ tịch UBND xã A": two roles
             }
             cur = t->start;
             j--;
             continue;
         }
         size_t p = prev_char(st->s, cur);
+        if (best == SIZE_MAX && words <= MAX_DASH_WORDS && is_dash(st->s, p) &&
+            separator_len(st->s, st->len, p)) {
+            cur = p; // no head after it: inside a body's name ("Sở Nông nghiệp - PTNT")
+            continue;
+        }
         if (is_stop_char(st->s, st->len, p) || separator_len(st->s, st->len, p) ||
             (st->s[p] == '-' && p + 1 == cur))
             break;
@@ -747,8 +851,10 @@ static size_t read_roles_before(state *st, size_t b, mention *mt)
         size_t p = skip_spaces_back(st->s, s);
         if (p == 0)
             break;
-        size_t q = prev_char(st->s, p);
-        if (!separator_len(st->s, st->len, q) && !(st->s[q] == '-'))
+        size_t q = prev_char(st->s, p), va = and_before(st, s);
+        if (va != SIZE_MAX)
+            q = va;
+        else if (!separator_len(st->s, st->len, q) && !(st->s[q] == '-'))
             break;
         end = skip_spaces_back(st->s, q);
     }

@@ -330,6 +330,63 @@ START_TEST(role_after_reelection_words)
 }
 END_TEST
 
+START_TEST(role_keeps_its_term_and_splits_on_slash)
+{
+    // A dash between two years is a range, kept in the role; a slash with
+    // spaces around parts two roles.
+    vnx_result *r = extract("Đồng chí Lưu Văn Khoa – Quận ủy viên / Bí thư Đảng ủy phường "
+                            "nhiệm kỳ 2025 – 2030 dự. Đồng chí Chế Thị Hạnh được bầu làm Bí "
+                            "thư Chi bộ nhiệm kỳ 2025- 2027.");
+    assert_official(r, "Lưu Văn Khoa", "Đồng chí", "Quận ủy viên",
+                    "Bí thư Đảng ủy phường nhiệm kỳ 2025 – 2030", NULL);
+    assert_official(r, "Chế Thị Hạnh", "Đồng chí", "Bí thư Chi bộ nhiệm kỳ 2025- 2027", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(dash_inside_a_body_name)
+{
+    // A dash followed by no role is a part of the body's name, after the
+    // name as before it; a long run after a dash is not.
+    vnx_result *r = extract("Đồng chí Mai Văn Lợi – Trưởng phòng Tổ chức – hành chính, tổ trưởng "
+                            "tổ công tác dự. Giám đốc Trung tâm Văn hóa - Thể thao Trịnh Văn Quý "
+                            "phát biểu. Đồng chí Lã Thị Thoa - Bí thư Chi bộ - Hiệu trương nhà "
+                            "trường điểm lại nhanh những kết quả nổi bật của năm học vừa qua.");
+    assert_official(r, "Mai Văn Lợi", "Đồng chí", "Trưởng phòng Tổ chức – hành chính",
+                    "tổ trưởng tổ công tác", NULL);
+    assert_official(r, "Trịnh Văn Quý", NULL, "Giám đốc Trung tâm Văn hóa - Thể thao", NULL);
+    assert_official(r, "Lã Thị Thoa", "Đồng chí", "Bí thư Chi bộ", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(chain_stops_at_the_role_of_the_next_name)
+{
+    // A role that runs up to a name is that person's, not the next role of
+    // the one before; "và" parts two roles written before a name.
+    vnx_result *r = extract("Dự có đồng chí Đoàn Văn Hải – Bí thư Đảng ủy, Chủ tịch Hội Nông dân "
+                            "Lưu Thị Hằng cùng các đảng viên. Bí thư Chi bộ và Chủ tịch Hội "
+                            "Khuyến học Ninh Văn Cường phát biểu. Bằng khen của Giám đốc Sở cho "
+                            "Hội Cựu giáo chức và Chủ tịch Hội Cựu giáo chức Mạc Thị Nguyệt.");
+    assert_official(r, "Đoàn Văn Hải", "đồng chí", "Bí thư Đảng ủy", NULL);
+    assert_official(r, "Lưu Thị Hằng", NULL, "Chủ tịch Hội Nông dân", NULL);
+    assert_official(r, "Ninh Văn Cường", NULL, "Bí thư Chi bộ", "Chủ tịch Hội Khuyến học", NULL);
+    assert_official(r, "Mạc Thị Nguyệt", NULL, "Chủ tịch Hội Cựu giáo chức", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(stop_glued_or_inside_a_compound)
+{
+    // A verb glued to an abbreviation ends the role; "dự án" is no "dự".
+    vnx_result *r = extract("Đồng chí Vi Văn Hùng – Bí thư Đảng ủy HVCTbiểu dương các chi bộ. "
+                            "Ông Tống Văn Bảy - Giám đốc Ban Quản lý dự án huyện dự họp.");
+    assert_official(r, "Vi Văn Hùng", "Đồng chí", "Bí thư Đảng ủy HVCT", NULL);
+    assert_official(r, "Tống Văn Bảy", "Ông", "Giám đốc Ban Quản lý dự án huyện", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
 /* ---- merging ------------------------------------------------------------- */
 
 START_TEST(mentions_merge)
@@ -539,6 +596,10 @@ static Suite *officials_suite(void)
     tcase_add_test(roles, heads_of_ministries_unions_and_press);
     tcase_add_test(roles, role_never_runs_into_next_verb);
     tcase_add_test(roles, role_after_reelection_words);
+    tcase_add_test(roles, role_keeps_its_term_and_splits_on_slash);
+    tcase_add_test(roles, dash_inside_a_body_name);
+    tcase_add_test(roles, chain_stops_at_the_role_of_the_next_name);
+    tcase_add_test(roles, stop_glued_or_inside_a_compound);
     suite_add_tcase(s, roles);
     TCase *merging = tcase_create("merging");
     tcase_add_checked_fixture(merging, setup, teardown);
