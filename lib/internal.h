@@ -360,6 +360,12 @@ typedef enum vnxp_part_kind {
     VNXP_PART_SCOPE,        /* "trong đó" */
     VNXP_PART_TARGET,       /* "phấn đấu", "chỉ tiêu ... :" */
     VNXP_PART_RESPECTIVELY, /* "tương ứng là 79,85% và 17%" */
+    VNXP_PART_ATTENDEE,     /* who takes part: "đảng viên", "học viên" */
+    VNXP_PART_PRESENCE,     /* "tham dự", "có mặt", "dự họp" */
+    VNXP_PART_PRESENCE_OF,  /* "sự tham dự của" */
+    VNXP_PART_CUE,          /* "chủ trì", "chứng kiến" */
+    VNXP_PART_GATHERING,    /* "lớp bồi dưỡng", "hội nghị" */
+    VNXP_PART_STOP,         /* "bầu", "tốt nghiệp", "vắng" */
 } vnxp_part_kind;
 
 /* Most percents of one "tương ứng" part. */
@@ -388,13 +394,58 @@ typedef struct vnxp_parts {
 
 void vnxp_parts_free(vnxp_parts *ps);
 
+/* The parts the patterns of `kind` find, in text order (match/parts.c). */
+int vnxp_find_parts(vnxp_matcher *m, const char *kind, vnxp_parts *parts, vnx_error *err);
+
 /* Whether pattern `p` matches exactly the bytes [from, to) of the matching
  * text: 1 yes, 0 no, -1 error (err set). */
 int vnxp_match_whole(vnxp_matcher *m, const vnxp_pattern *p, size_t from, size_t to,
                      vnx_error *err);
+/* Whether pattern `p` has a match that starts in [from, to] when the text
+ * ends at `to` (so "\z" is `to`): 1 yes, 0 no, -1 error (err set). */
+int vnxp_match_before(vnxp_matcher *m, const vnxp_pattern *p, size_t from, size_t to,
+                      vnx_error *err);
 
-/* Link the parts found by tallies.pcre into tallies (assemble/tallies.c). */
-int vnxp_assemble_tallies(vnxp_matcher *m, vnxp_parts *parts, vnx_error *err);
+/* What the assembly of parts into statements shares (assemble/links.c):
+ * the parts, the text's breaks found once, and the first error. */
+typedef struct vnxp_linker {
+    vnxp_matcher *m;
+    vnxp_part *p;
+    size_t n;
+    vnxp_breaks breaks;
+    vnx_error *err;
+    int failed; /* a match error or no memory: stop */
+} vnxp_linker;
+
+/* VNX_OK, or VNX_ERR_NOMEM. */
+int vnxp_linker_init(vnxp_linker *l, vnxp_matcher *m, vnxp_parts *parts, vnx_error *err);
+void vnxp_linker_free(vnxp_linker *l);
+/* Whether [from, to) crosses the end of a clause (a sentence, or ';'), a
+ * sentence or a paragraph. */
+int vnxp_link_crosses_clause(const vnxp_linker *l, size_t from, size_t to);
+int vnxp_link_crosses_sentence(const vnxp_linker *l, size_t from, size_t to);
+int vnxp_link_crosses_paragraph(const vnxp_linker *l, size_t from, size_t to);
+/* The words in [from, to); a gap of more than VNXP_MAX_GAP_BYTES bytes
+ * counts as VNXP_MAX_GAP_BYTES words. */
+#define VNXP_MAX_GAP_BYTES 400
+int vnxp_link_words(const vnxp_linker *l, size_t from, size_t to);
+/* Whether helper `p` covers [from, to) exactly; matches at `at`; has a
+ * match starting in [from, to] with the text cut at `to` (its "\z").
+ * Errors set l->failed. */
+int vnxp_link_gap_is(vnxp_linker *l, const vnxp_pattern *p, size_t from, size_t to);
+int vnxp_link_holds_at(vnxp_linker *l, const vnxp_pattern *p, size_t at);
+int vnxp_link_found_before(vnxp_linker *l, const vnxp_pattern *p, size_t from, size_t to);
+/* Whether part i is of `kind`. */
+int vnxp_link_is(const vnxp_linker *l, ptrdiff_t i, vnxp_part_kind kind);
+/* The part after figure `q` that is whom it counts (of a kind in `kinds`,
+ * a mask of 1u << kind), with only `before_noun` between ("100% các đồng
+ * chí"); its index or -1. */
+ptrdiff_t vnxp_link_noun_after(vnxp_linker *l, const vnxp_pattern *before_noun, size_t q,
+                               unsigned kinds);
+/* Helpers of pattern kind `kind`, by name, into slots; VNX_OK or
+ * VNX_ERR_PATTERN when one is missing (a pattern set overridden without it). */
+int vnxp_link_helpers(const vnxp_linker *l, const char *kind, const char *const *names,
+                      const vnxp_pattern **const *slots, size_t n);
 
 /* ---- the extractors (match/) ------------------------------------------ */
 

@@ -45,16 +45,10 @@ enum {
     MAX_SCOPE_WORDS = 16,  // between "có 51/51 tổ chức" and "trong đó"
     MAX_LOOK_PARTS = 24,   // how many parts a rating looks back over
     MAX_LIST = 8,          // items of a list that share one rating
-    MAX_GAP_BYTES = 400,   // a gap longer than this holds too many words anyway
 };
 
 typedef struct ctx {
-    vnxp_matcher *m;
-    vnxp_part *p;
-    size_t n;
-    vnxp_breaks breaks;
-    vnx_error *err;
-    int failed; // a match error or no memory: stop
+    vnxp_linker l;
     const vnxp_pattern *before_noun, *rating_link, *bare_end, *tail_link, *tail_word,
         *percent_link, *list_sep, *breakdown_open, *rated, *qualified;
     // The tally before, for one with no subject of its own.
@@ -88,111 +82,67 @@ typedef struct item {
 
 /* ---- the text between parts ------------------------------------------------ */
 
-static int has_break(const vnxp_positions *v, size_t from, size_t to)
-{
-    return from < to && vnxp_positions_any(v, from, to);
-}
-
-// Whether [from, to) crosses the end of a clause (a sentence, or ';').
 static int crosses_clause(const ctx *c, size_t from, size_t to)
 {
-    return has_break(&c->breaks.clause_ends, from, to);
+    return vnxp_link_crosses_clause(&c->l, from, to);
 }
 
 static int crosses_sentence(const ctx *c, size_t from, size_t to)
 {
-    return has_break(&c->breaks.sentence_ends, from, to);
+    return vnxp_link_crosses_sentence(&c->l, from, to);
 }
 
 static int crosses_paragraph(const ctx *c, size_t from, size_t to)
 {
-    return has_break(&c->breaks.paragraph_ends, from, to);
+    return vnxp_link_crosses_paragraph(&c->l, from, to);
 }
 
-// The words in [from, to), counted up to MAX_GAP_BYTES bytes (beyond, a
-// count above every bound).
 static int words_between(const ctx *c, size_t from, size_t to)
 {
-    if (to <= from)
-        return 0;
-    if (to - from > MAX_GAP_BYTES)
-        return MAX_GAP_BYTES;
-    const char *s = c->m->text->s;
-    int words = 0, in_word = 0;
-    for (size_t i = from; i < to; i++) {
-        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
-        words += !space && !in_word;
-        in_word = !space;
-    }
-    return words;
+    return vnxp_link_words(&c->l, from, to);
 }
 
-// Whether helper `p` covers [from, to) exactly.
 static int gap_is(ctx *c, const vnxp_pattern *p, size_t from, size_t to)
 {
-    if (to < from || to - from > MAX_GAP_BYTES)
-        return 0;
-    int rc = vnxp_match_whole(c->m, p, from, to, c->err);
-    c->failed |= rc < 0;
-    return rc == 1;
+    return vnxp_link_gap_is(&c->l, p, from, to);
 }
 
-// Whether helper `p` matches at `at`.
 static int holds_at(ctx *c, const vnxp_pattern *p, size_t at)
 {
-    vnxp_hit h;
-    int rc = vnxp_match_at(c->m, p, at, &h, c->err);
-    c->failed |= rc < 0;
-    if (rc > 0)
-        vnxp_hit_clear(&h);
-    return rc > 0;
-}
-
-// Whether helper `p` matches somewhere starting in [from, to).
-static int found_in(ctx *c, const vnxp_pattern *p, size_t from, size_t to)
-{
-    if (to <= from)
-        return 0;
-    vnxp_hit h;
-    int rc = vnxp_search(c->m, p, from, to - 1, &h, c->err);
-    c->failed |= rc < 0;
-    if (rc > 0)
-        vnxp_hit_clear(&h);
-    return rc > 0;
+    return vnxp_link_holds_at(&c->l, p, at);
 }
 
 // The last comma in [from, to), or `to` if none.
 static size_t last_comma(const ctx *c, size_t from, size_t to)
 {
     const char *comma = NULL;
-    for (const char *s = c->m->text->s + from, *e = c->m->text->s + to; s < e; s++)
+    for (const char *s = c->l.m->text->s + from, *e = c->l.m->text->s + to; s < e; s++)
         if (*s == ',')
             comma = s;
-    return comma ? (size_t)(comma - c->m->text->s) : to;
+    return comma ? (size_t)(comma - c->l.m->text->s) : to;
 }
 
 /* ---- parts and their neighbours --------------------------------------------- */
 
 static int is(const ctx *c, ptrdiff_t i, vnxp_part_kind kind)
 {
-    return i >= 0 && (size_t)i < c->n && c->p[i].kind == kind;
+    return vnxp_link_is(&c->l, i, kind);
 }
 
 // The noun a figure counts ("18/22 đ/c", "100% các đồng chí", "36/38
 // phiếu", "41 trường hợp"): the index of the part, or -1.
 static ptrdiff_t noun_after(ctx *c, size_t q)
 {
-    ptrdiff_t k = (ptrdiff_t)q + 1;
-    if (!(is(c, k, VNXP_PART_SUBJECT) || is(c, k, VNXP_PART_UNIT) || is(c, k, VNXP_PART_BALLOT)))
-        return -1;
-    return gap_is(c, c->before_noun, c->p[q].end, c->p[k].start) ? k : -1;
+    return vnxp_link_noun_after(&c->l, c->before_noun, q,
+                                1u << VNXP_PART_SUBJECT | 1u << VNXP_PART_UNIT |
+                                    1u << VNXP_PART_BALLOT);
 }
 
 // The subject part a figure counts, or NULL.
 static const char *subject_of(ctx *c, size_t q)
 {
     ptrdiff_t k = noun_after(c, q);
-    return is(c, k, VNXP_PART_SUBJECT) ? c->p[k].value : NULL;
+    return is(c, k, VNXP_PART_SUBJECT) ? c->l.p[k].value : NULL;
 }
 
 // Whether part `i` is the noun of the figure just before it.
@@ -205,7 +155,7 @@ static int is_counted(ctx *c, size_t i)
 // A count written as four plain digits from 1900 to 2099 is a year.
 static int looks_like_year(const ctx *c, const vnxp_part *q)
 {
-    const char *s = c->m->text->s + q->start;
+    const char *s = c->l.m->text->s + q->start;
     return q->end - q->start == 4 && q->total == VNX_NONE &&
            (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0);
 }
@@ -215,11 +165,11 @@ static int looks_like_year(const ctx *c, const vnxp_part *q)
 // there.
 static int after_lead_in(const ctx *c, size_t from, size_t at)
 {
-    const vnxp_positions *v = &c->breaks.sentence_ends;
+    const vnxp_positions *v = &c->l.breaks.sentence_ends;
     size_t k = vnxp_positions_count_before(v, at);
     if (k == 0 || v->at[k - 1] < from || (k > 1 && v->at[k - 2] >= from))
         return 0;
-    const char *s = c->m->text->s;
+    const char *s = c->l.m->text->s;
     size_t e = v->at[k - 1];
     while (e > from && (s[e - 1] == ' ' || s[e - 1] == '\t'))
         e--;
@@ -231,17 +181,17 @@ static int after_lead_in(const ctx *c, size_t from, size_t at)
 // or NULL.
 static const char *subject_before(const ctx *c, size_t i)
 {
-    size_t at = c->p[i].start, floor = i > MAX_LOOK_PARTS ? i - MAX_LOOK_PARTS : 0;
+    size_t at = c->l.p[i].start, floor = i > MAX_LOOK_PARTS ? i - MAX_LOOK_PARTS : 0;
     int lead_in = 0;
     for (size_t k = i; k-- > floor;) {
-        if (crosses_sentence(c, c->p[k].end, at)) {
-            if (lead_in || !after_lead_in(c, c->p[k].end, at))
+        if (crosses_sentence(c, c->l.p[k].end, at)) {
+            if (lead_in || !after_lead_in(c, c->l.p[k].end, at))
                 return NULL;
             lead_in = 1;
-            at = c->p[k].end;
+            at = c->l.p[k].end;
         }
-        if (c->p[k].kind == VNXP_PART_SUBJECT)
-            return c->p[k].value;
+        if (c->l.p[k].kind == VNXP_PART_SUBJECT)
+            return c->l.p[k].value;
     }
     return NULL;
 }
@@ -251,9 +201,9 @@ static const char *subject_before(const ctx *c, size_t i)
 // ...". NULL if none.
 static const char *subject_of_rating(const ctx *c, size_t r)
 {
-    size_t at = c->p[r].start, floor = r > 3 ? r - 3 : 0;
+    size_t at = c->l.p[r].start, floor = r > 3 ? r - 3 : 0;
     for (size_t k = r; k-- > floor;) {
-        const vnxp_part *P = &c->p[k];
+        const vnxp_part *P = &c->l.p[k];
         if (crosses_clause(c, P->end, at) || words_between(c, P->end, at) > NEAR_RATING_WORDS)
             return NULL;
         if (P->kind == VNXP_PART_SUBJECT)
@@ -270,7 +220,7 @@ static const char *subject_of_rating(const ctx *c, size_t r)
 static const char *subject_from_context(const ctx *c, size_t first)
 {
     const char *s = subject_before(c, first);
-    if (!s && c->has_prev && !crosses_paragraph(c, c->prev_end, c->p[first].start))
+    if (!s && c->has_prev && !crosses_paragraph(c, c->prev_end, c->l.p[first].start))
         s = c->prev_subject;
     return s;
 }
@@ -280,7 +230,7 @@ static const char *rating_of(const ctx *c, const vnxp_part *R)
 {
     if (!R->value2)
         return R->value;
-    const vnxp_lexicon *levels = vnxp_lexicon_find(&c->m->x->patterns, "rating_levels");
+    const vnxp_lexicon *levels = vnxp_lexicon_find(&c->l.m->x->patterns, "rating_levels");
     const char *a = vnxp_lexicon_lookup(levels, R->value, strlen(R->value));
     const char *b = vnxp_lexicon_lookup(levels, R->value2, strlen(R->value2));
     if (!a || !b)
@@ -288,11 +238,11 @@ static const char *rating_of(const ctx *c, const vnxp_part *R)
     return atoi(b) < atoi(a) ? R->value2 : R->value;
 }
 
-// The index of the next part after `i` that is not "tỷ lệ", or c->n.
+// The index of the next part after `i` that is not "tỷ lệ", or c->l.n.
 static size_t next_skipping_rate(const ctx *c, size_t i)
 {
     size_t k = i + 1;
-    while (k < c->n && c->p[k].kind == VNXP_PART_RATE)
+    while (k < c->l.n && c->l.p[k].kind == VNXP_PART_RATE)
         k++;
     return k;
 }
@@ -325,31 +275,31 @@ static int is_repeat(const vnx_result *res, const draft *d)
 // Store a draft, and make it the tally before for the next one.
 static void emit(ctx *c, const draft *d)
 {
-    if (c->failed || !d->rating || d->count == 0 || same_number(d->percent, 0) ||
+    if (c->l.failed || !d->rating || d->count == 0 || same_number(d->percent, 0) ||
         (d->count == VNX_NONE && d->percent == VNX_NONE))
         return; // "không hoàn thành nhiệm vụ: 0 đồng chí": nobody reached it
     c->has_prev = 1;
     c->prev_subject = d->subject;
     c->prev_end = d->end;
-    if (is_repeat(c->m->result, d))
+    if (is_repeat(c->l.m->result, d))
         return;
-    vnx_tally *t = vnxp_result_add_tally(c->m->result);
+    vnx_tally *t = vnxp_result_add_tally(c->l.m->result);
     if (!t) {
-        c->failed = 1;
-        vnxp_fail(c->err, VNX_ERR_NOMEM, "out of memory");
+        c->l.failed = 1;
+        vnxp_fail(c->l.err, VNX_ERR_NOMEM, "out of memory");
         return;
     }
     t->count = d->count;
     t->total = d->total;
     t->percent = d->percent;
     t->or_above = d->or_above;
-    t->span = vnxp_input_span(c->m, d->start, d->end);
-    t->text = vnxp_hit_text(c->m, d->start, d->end);
+    t->span = vnxp_input_span(c->l.m, d->start, d->end);
+    t->text = vnxp_hit_text(c->l.m, d->start, d->end);
     t->rating = vnxp_strdup(d->rating);
     t->subject = vnxp_strdup(d->subject);
     if (!t->text || !t->rating || (d->subject && !t->subject)) {
-        c->failed = 1;
-        vnxp_fail(c->err, VNX_ERR_NOMEM, "out of memory");
+        c->l.failed = 1;
+        vnxp_fail(c->l.err, VNX_ERR_NOMEM, "out of memory");
     }
 }
 
@@ -360,23 +310,23 @@ static void emit(ctx *c, const draft *d)
 static int leads_a_rating(ctx *c, size_t k)
 {
     size_t r = k + 1;
-    while (r < c->n && c->p[r].kind == VNXP_PART_RATE)
+    while (r < c->l.n && c->l.p[r].kind == VNXP_PART_RATE)
         r++;
-    return is(c, (ptrdiff_t)r, VNXP_PART_RATING) && !crosses_clause(c, c->p[k].end, c->p[r].start) &&
-           words_between(c, c->p[k].end, c->p[r].start) <= MAX_PERCENT_WORDS;
+    return is(c, (ptrdiff_t)r, VNXP_PART_RATING) && !crosses_clause(c, c->l.p[k].end, c->l.p[r].start) &&
+           words_between(c, c->l.p[k].end, c->l.p[r].start) <= MAX_PERCENT_WORDS;
 }
 
 // The share of part `k` read as a percent: its percent, or a figure
 // without the sign after "tỷ lệ" ("đạt 13,2").
 static double share_of(const ctx *c, size_t k)
 {
-    const vnxp_part *Q = &c->p[k];
+    const vnxp_part *Q = &c->l.p[k];
     if (Q->percent != VNX_NONE)
         return Q->percent;
     if (Q->decimal == VNX_NONE && Q->count == VNX_NONE)
         return VNX_NONE;
     for (size_t i = k; i-- > 0 && k - i <= 3;)
-        if (c->p[i].kind == VNXP_PART_RATE && !crosses_clause(c, c->p[i].end, Q->start))
+        if (c->l.p[i].kind == VNXP_PART_RATE && !crosses_clause(c, c->l.p[i].end, Q->start))
             return Q->decimal != VNX_NONE ? Q->decimal
                                           : (Q->count <= 100 ? (double)Q->count : VNX_NONE);
     return VNX_NONE;
@@ -387,12 +337,12 @@ static double share_of(const ctx *c, size_t k)
 static ptrdiff_t tail_percent(ctx *c, size_t after_part, size_t end)
 {
     size_t k = next_skipping_rate(c, after_part);
-    if (k >= c->n || c->p[k].kind != VNXP_PART_QUANTITY || c->p[k].used ||
-        c->p[k].count != VNX_NONE || crosses_clause(c, end, c->p[k].start))
+    if (k >= c->l.n || c->l.p[k].kind != VNXP_PART_QUANTITY || c->l.p[k].used ||
+        c->l.p[k].count != VNX_NONE || crosses_clause(c, end, c->l.p[k].start))
         return -1;
     if (share_of(c, k) == VNX_NONE || noun_after(c, k) >= 0 || leads_a_rating(c, k))
         return -1;
-    if (!gap_is(c, c->tail_link, end, c->p[k].start) || !holds_at(c, c->tail_word, end))
+    if (!gap_is(c, c->tail_link, end, c->l.p[k].start) || !holds_at(c, c->tail_word, end))
         return -1;
     return (ptrdiff_t)k;
 }
@@ -406,8 +356,8 @@ static void take_tail(ctx *c, size_t after_part, draft *d)
     if (k < 0)
         return;
     d->percent = share_of(c, (size_t)k);
-    d->end = c->p[k].end;
-    c->p[k].used = 1;
+    d->end = c->l.p[k].end;
+    c->l.p[k].used = 1;
 }
 
 /* ---- count first ------------------------------------------------------------ */
@@ -416,14 +366,14 @@ static void take_tail(ctx *c, size_t after_part, draft *d)
 // 62,62%) đạt ..."), the index of that count; else -1.
 static ptrdiff_t share_owner(ctx *c, size_t q)
 {
-    if (q < 2 || c->p[q].percent == VNX_NONE)
+    if (q < 2 || c->l.p[q].percent == VNX_NONE)
         return -1;
     size_t noun = q - 1, owner = q - 2;
-    if (c->p[owner].kind != VNXP_PART_QUANTITY || c->p[owner].used ||
-        c->p[owner].count == VNX_NONE || noun_after(c, owner) != (ptrdiff_t)noun)
+    if (c->l.p[owner].kind != VNXP_PART_QUANTITY || c->l.p[owner].used ||
+        c->l.p[owner].count == VNX_NONE || noun_after(c, owner) != (ptrdiff_t)noun)
         return -1;
-    return gap_is(c, c->tail_link, c->p[noun].end, c->p[q].start) &&
-                   holds_at(c, c->tail_word, c->p[noun].end)
+    return gap_is(c, c->tail_link, c->l.p[noun].end, c->l.p[q].start) &&
+                   holds_at(c, c->tail_word, c->l.p[noun].end)
                ? (ptrdiff_t)owner
                : -1;
 }
@@ -437,9 +387,9 @@ static void take_list(ctx *c, item *items, size_t *k)
         if (first < 2)
             return;
         size_t q = first - 2;
-        if (c->p[q].kind != VNXP_PART_QUANTITY || c->p[q].used || c->p[q].count2 != VNX_NONE ||
+        if (c->l.p[q].kind != VNXP_PART_QUANTITY || c->l.p[q].used || c->l.p[q].count2 != VNX_NONE ||
             !is(c, (ptrdiff_t)q + 1, VNXP_PART_SUBJECT) || noun_after(c, q) != (ptrdiff_t)q + 1 ||
-            !gap_is(c, c->list_sep, c->p[q + 1].end, c->p[first].start))
+            !gap_is(c, c->list_sep, c->l.p[q + 1].end, c->l.p[first].start))
             return;
         memmove(items + 1, items, *k * sizeof *items);
         items[0] = (item){q, (ptrdiff_t)q + 1};
@@ -458,27 +408,27 @@ typedef struct walk {
 // count the rating, and fill items[]; their number.
 static size_t take_figure(ctx *c, size_t q, size_t r, const walk *w, item *items, size_t *tail)
 {
-    const vnxp_part *Q = &c->p[q], *R = &c->p[r];
+    const vnxp_part *Q = &c->l.p[q], *R = &c->l.p[r];
     *tail = 0;
     ptrdiff_t owner = noun_after(c, q) < 0 ? share_owner(c, q) : -1;
     if (owner >= 0) {
         *tail = q;
         q = (size_t)owner;
-        Q = &c->p[q];
+        Q = &c->l.p[q];
     }
     if (Q->used || Q->count2 != VNX_NONE)
         return 0;
     ptrdiff_t noun = noun_after(c, q);
-    size_t from = noun >= 0 ? c->p[noun].end : Q->end;
+    size_t from = noun >= 0 ? c->l.p[noun].end : Q->end;
     if (noun < 0 && Q->percent == VNX_NONE)
         return 0; // a figure that counts nothing: "trong 5 năm", "năm 2023"
-    size_t gap = *tail ? c->p[*tail].end : from;
+    size_t gap = *tail ? c->l.p[*tail].end : from;
     int limit = w->vote ? MAX_VOTE_WORDS : noun < 0 ? MAX_PERCENT_WORDS : MAX_FILLER_WORDS;
     if (words_between(c, gap, R->start) > limit)
         return 0;
     if (noun < 0 && !w->vote && !gap_is(c, c->percent_link, gap, R->start))
         return 0; // "đạt 100% kế hoạch và hoàn thành ..."
-    if (!w->vote && w->opener >= 0 && last_comma(c, gap, R->start) < c->p[w->opener].start)
+    if (!w->vote && w->opener >= 0 && last_comma(c, gap, R->start) < c->l.p[w->opener].start)
         return 0; // "có 25 đảng viên, năm qua chi bộ hoàn thành ...": a clause of its own
     items[0] = (item){q, noun};
     size_t k = 1;
@@ -491,11 +441,11 @@ static size_t take_figure(ctx *c, size_t q, size_t r, const walk *w, item *items
 // the statement (0: none), the vote seen, and a percent the figure holds.
 static size_t count_first(ctx *c, size_t r, walk *w, item *items, size_t *tail)
 {
-    const vnxp_part *R = &c->p[r];
+    const vnxp_part *R = &c->l.p[r];
     *w = (walk){0, -1, -1};
     size_t floor = r > MAX_LOOK_PARTS ? r - MAX_LOOK_PARTS : 0;
     for (size_t i = r; i-- > floor;) {
-        const vnxp_part *P = &c->p[i];
+        const vnxp_part *P = &c->l.p[i];
         if (crosses_clause(c, P->end, R->start))
             return 0;
         switch (P->kind) {
@@ -530,7 +480,7 @@ static size_t count_first(ctx *c, size_t r, walk *w, item *items, size_t *tail)
 static int or_above_between(const ctx *c, size_t from, size_t to)
 {
     static const char OR_ABOVE[] = "trở lên";
-    const char *s = c->m->text->s;
+    const char *s = c->l.m->text->s;
     for (size_t i = from; i + sizeof OR_ABOVE - 1 <= to; i++)
         if (memcmp(s + i, OR_ABOVE, sizeof OR_ABOVE - 1) == 0)
             return 1;
@@ -541,26 +491,26 @@ static int or_above_between(const ctx *c, size_t from, size_t to)
 static void emit_count_first(ctx *c, size_t r, const walk *w, const item *items, size_t k,
                              size_t tail)
 {
-    const vnxp_part *R = &c->p[r];
-    for (size_t j = 0; j < k && !c->failed; j++) {
-        vnxp_part *Q = &c->p[items[j].q];
+    const vnxp_part *R = &c->l.p[r];
+    for (size_t j = 0; j < k && !c->l.failed; j++) {
+        vnxp_part *Q = &c->l.p[items[j].q];
         ptrdiff_t noun = items[j].noun;
         draft d = {Q->count, Q->total, Q->percent, NULL, rating_of(c, R), R->or_above,
                    Q->start, R->end};
         if (j + 1 == k) { // the figure nearest the rating: a vote's subject is the one rated
             int voters = w->vote || is(c, noun, VNXP_PART_BALLOT);
             if (w->rated >= 0 && voters)
-                d.subject = c->p[w->rated].value;
+                d.subject = c->l.p[w->rated].value;
         }
         if (!d.subject && is(c, noun, VNXP_PART_SUBJECT))
-            d.subject = c->p[noun].value;
+            d.subject = c->l.p[noun].value;
         if (!d.subject)
             d.subject = subject_from_context(c, items[j].q);
-        size_t before_rating = tail ? c->p[tail].end : (noun >= 0 ? c->p[noun].end : Q->end);
+        size_t before_rating = tail ? c->l.p[tail].end : (noun >= 0 ? c->l.p[noun].end : Q->end);
         d.or_above |= or_above_between(c, before_rating, R->start);
         if (tail && j + 1 == k) {
-            d.percent = c->p[tail].percent;
-            c->p[tail].used = 1;
+            d.percent = c->l.p[tail].percent;
+            c->l.p[tail].used = 1;
         }
         if (k == 1 && d.count != VNX_NONE)
             take_tail(c, r, &d);
@@ -583,28 +533,28 @@ static int in_scope(const ctx *c, size_t at)
 static void take_breakdown(ctx *c, size_t *last, size_t *end, const vnxp_part *R)
 {
     size_t k = *last + 1;
-    if (k >= c->n || c->p[k].kind != VNXP_PART_QUANTITY ||
-        !gap_is(c, c->breakdown_open, *end, c->p[k].start))
+    if (k >= c->l.n || c->l.p[k].kind != VNXP_PART_QUANTITY ||
+        !gap_is(c, c->breakdown_open, *end, c->l.p[k].start))
         return;
     item items[MAX_LIST];
     size_t n = 0, prev_end = *end;
-    while (n < MAX_LIST && k + 1 < c->n && c->p[k].kind == VNXP_PART_QUANTITY &&
-           !c->p[k].used && subject_of(c, k) &&
-           (n == 0 || gap_is(c, c->list_sep, prev_end, c->p[k].start))) {
+    while (n < MAX_LIST && k + 1 < c->l.n && c->l.p[k].kind == VNXP_PART_QUANTITY &&
+           !c->l.p[k].used && subject_of(c, k) &&
+           (n == 0 || gap_is(c, c->list_sep, prev_end, c->l.p[k].start))) {
         items[n++] = (item){k, (ptrdiff_t)k + 1};
-        prev_end = c->p[k + 1].end;
+        prev_end = c->l.p[k + 1].end;
         k += 2;
     }
-    const char *s = c->m->text->s;
+    const char *s = c->l.m->text->s;
     size_t close = prev_end;
-    while (close < c->m->text->len && (s[close] == ' ' || s[close] == '\t'))
+    while (close < c->l.m->text->len && (s[close] == ' ' || s[close] == '\t'))
         close++;
-    if (n == 0 || close >= c->m->text->len || s[close] != ')')
+    if (n == 0 || close >= c->l.m->text->len || s[close] != ')')
         return;
-    for (size_t j = 0; j < n && !c->failed; j++) {
-        vnxp_part *Q = &c->p[items[j].q];
-        draft d = {Q->count, Q->total, VNX_NONE, c->p[items[j].noun].value, rating_of(c, R),
-                   R->or_above, Q->start, c->p[items[j].noun].end};
+    for (size_t j = 0; j < n && !c->l.failed; j++) {
+        vnxp_part *Q = &c->l.p[items[j].q];
+        draft d = {Q->count, Q->total, VNX_NONE, c->l.p[items[j].noun].value, rating_of(c, R),
+                   R->or_above, Q->start, c->l.p[items[j].noun].end};
         Q->used = 1;
         emit(c, &d);
     }
@@ -616,13 +566,13 @@ static void take_breakdown(ctx *c, size_t *last, size_t *end, const vnxp_part *R
 // or -1.
 static ptrdiff_t figure_after(ctx *c, size_t r)
 {
-    const vnxp_part *R = &c->p[r];
+    const vnxp_part *R = &c->l.p[r];
     size_t k = next_skipping_rate(c, r);
-    if (k >= c->n || c->p[k].kind != VNXP_PART_QUANTITY || c->p[k].used ||
-        c->p[k].count2 != VNX_NONE || crosses_clause(c, R->end, c->p[k].start) ||
-        !gap_is(c, c->rating_link, R->end, c->p[k].start))
+    if (k >= c->l.n || c->l.p[k].kind != VNXP_PART_QUANTITY || c->l.p[k].used ||
+        c->l.p[k].count2 != VNX_NONE || crosses_clause(c, R->end, c->l.p[k].start) ||
+        !gap_is(c, c->rating_link, R->end, c->l.p[k].start))
         return -1;
-    const vnxp_part *Q = &c->p[k];
+    const vnxp_part *Q = &c->l.p[k];
     ptrdiff_t noun = noun_after(c, k);
     if (Q->count == VNX_NONE && share_of(c, k) == VNX_NONE)
         return -1;
@@ -636,23 +586,23 @@ static ptrdiff_t figure_after(ctx *c, size_t r)
 // 72,1%)", "Đảng viên hoàn thành nhiệm vụ 12,7%", "... đạt từ 83,3% đến 85,6%".
 static void rating_first(ctx *c, size_t r)
 {
-    const vnxp_part *R = &c->p[r];
+    const vnxp_part *R = &c->l.p[r];
     ptrdiff_t k = figure_after(c, r);
     if (k < 0)
         return;
-    vnxp_part *Q = &c->p[k];
+    vnxp_part *Q = &c->l.p[k];
     ptrdiff_t noun = noun_after(c, (size_t)k);
     draft d = {Q->count, Q->total, share_of(c, (size_t)k), NULL, rating_of(c, R), R->or_above,
-               R->start, noun >= 0 ? c->p[noun].end : Q->end};
+               R->start, noun >= 0 ? c->l.p[noun].end : Q->end};
     if (Q->count != VNX_NONE && Q->percent == VNX_NONE)
         d.percent = VNX_NONE; // a count after "tỷ lệ" of a count: "tỷ lệ ... là 15 đảng viên"
     if (d.count == VNX_NONE && d.percent == VNX_NONE)
         return;
     int scoped = in_scope(c, R->start);
     if (is(c, noun, VNXP_PART_SUBJECT))
-        d.subject = c->p[noun].value;
+        d.subject = c->l.p[noun].value;
     if (!d.subject && (d.subject = subject_of_rating(c, r)) != NULL)
-        d.start = c->p[r - 1].kind == VNXP_PART_SUBJECT ? c->p[r - 1].start : d.start;
+        d.start = c->l.p[r - 1].kind == VNXP_PART_SUBJECT ? c->l.p[r - 1].start : d.start;
     if (!d.subject && scoped)
         d.subject = c->scope_subject;
     if (!d.subject)
@@ -677,16 +627,16 @@ static void rating_first(ctx *c, size_t r)
 // figure is the total of the tallies after it, and its subject theirs.
 static void take_scope(ctx *c, size_t s)
 {
-    const vnxp_part *S = &c->p[s];
+    const vnxp_part *S = &c->l.p[s];
     size_t floor = s > MAX_LOOK_PARTS ? s - MAX_LOOK_PARTS : 0;
     for (size_t i = s; i-- > floor;) {
-        vnxp_part *P = &c->p[i];
+        vnxp_part *P = &c->l.p[i];
         if (crosses_sentence(c, P->end, S->start) || P->kind == VNXP_PART_RATING ||
             words_between(c, P->end, S->start) > MAX_SCOPE_WORDS)
             return;
         if (P->kind != VNXP_PART_QUANTITY || P->count == VNX_NONE)
             continue; // "..., đạt 100%; trong đó"
-        if (P->used || !found_in(c, c->rated, P->end, S->start))
+        if (P->used || !vnxp_link_found_before(&c->l, c->rated, P->end, S->start))
             return;
         const char *subject = subject_of(c, i);
         c->has_scope = 1;
@@ -707,13 +657,13 @@ static int after_target(const ctx *c, size_t at)
 // ratings and subjects of the last k tallies of the paragraph.
 static void take_respectively(ctx *c, size_t i)
 {
-    const vnxp_part *P = &c->p[i];
-    vnx_result *res = c->m->result;
+    const vnxp_part *P = &c->l.p[i];
+    vnx_result *res = c->l.m->result;
     size_t k = (size_t)P->nshares;
     if (k == 0 || k > res->ntallies || !c->has_prev || crosses_paragraph(c, c->prev_end, P->start))
         return;
     size_t first = res->ntallies - k;
-    for (size_t j = 0; j < k && !c->failed; j++) {
+    for (size_t j = 0; j < k && !c->l.failed; j++) {
         const vnx_tally *src = &res->tallies[first + j];
         if (P->shares[j] > 100)
             continue;
@@ -739,59 +689,63 @@ static void take_rating(ctx *c, size_t r)
         rating_first(c, r);
 }
 
-// Find the helpers of tallies.pcre; 0, or -1 when one is missing (a
-// pattern set overridden without them).
+// Find the helpers of tallies.pcre.
 static int find_helpers(ctx *c)
 {
-    const vnxp_patterns *ps = &c->m->x->patterns;
-    const vnxp_pattern **slots[] = {&c->before_noun,  &c->rating_link, &c->bare_end,
-                                    &c->tail_link,    &c->tail_word,   &c->percent_link,
-                                    &c->list_sep,     &c->breakdown_open, &c->rated,
-                                    &c->qualified};
-    static const char *const NAMES[] = {"_before_noun", "_rating_link", "_bare_end",
-                                        "_tail_link",   "_tail_word",   "_percent_link",
-                                        "_list_sep",    "_breakdown_open", "_rated",
+    static const char *const NAMES[] = {"_before_noun",  "_rating_link",     "_bare_end",
+                                        "_tail_link",    "_tail_word",       "_percent_link",
+                                        "_list_sep",     "_breakdown_open",  "_rated",
                                         "_qualified"};
-    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
-        if (!(*slots[i] = vnxp_pattern_find(ps, "tallies", NAMES[i])))
-            return vnxp_fail(c->err, VNX_ERR_PATTERN, "tallies.pcre: no pattern %s", NAMES[i]);
-    return VNX_OK;
+    const vnxp_pattern **const slots[] = {&c->before_noun,  &c->rating_link,    &c->bare_end,
+                                          &c->tail_link,    &c->tail_word,      &c->percent_link,
+                                          &c->list_sep,     &c->breakdown_open, &c->rated,
+                                          &c->qualified};
+    return vnxp_link_helpers(&c->l, "tallies", NAMES, slots, sizeof NAMES / sizeof *NAMES);
 }
 
-int vnxp_assemble_tallies(vnxp_matcher *m, vnxp_parts *parts, vnx_error *err)
+// Link the parts into tallies, in text order.
+static void assemble(ctx *c)
 {
-    if (parts->n == 0)
-        return VNX_OK;
-    ctx c = {.m = m, .p = parts->items, .n = parts->n, .err = err};
-    int rc = find_helpers(&c);
-    if (rc != VNX_OK)
-        return rc;
-    if (vnxp_breaks_find(m->text, &c.breaks))
-        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < c.n && !c.failed; i++) {
-        const vnxp_part *P = &c.p[i];
+    for (size_t i = 0; i < c->l.n && !c->l.failed; i++) {
+        const vnxp_part *P = &c->l.p[i];
         switch (P->kind) {
         case VNXP_PART_TARGET:
-            c.has_target = 1;
-            c.target_at = P->start;
+            c->has_target = 1;
+            c->target_at = P->start;
             break;
         case VNXP_PART_SCOPE:
-            take_scope(&c, i);
+            take_scope(c, i);
             break;
         case VNXP_PART_RESPECTIVELY:
-            if (!after_target(&c, P->start))
-                take_respectively(&c, i);
+            if (!after_target(c, P->start))
+                take_respectively(c, i);
             break;
         case VNXP_PART_RATING:
-            if (!after_target(&c, P->start))
-                take_rating(&c, i);
+            if (!after_target(c, P->start))
+                take_rating(c, i);
             break;
         default:
             break;
         }
     }
-    vnxp_breaks_free(&c.breaks);
-    if (c.failed)
-        return err && err->code ? err->code : VNX_ERR_NOMEM;
-    return VNX_OK;
+}
+
+int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err)
+{
+    vnxp_parts parts = {0};
+    int rc = vnxp_find_parts(m, "tallies", &parts, err);
+    if (rc != VNX_OK || parts.n == 0) {
+        vnxp_parts_free(&parts);
+        return rc;
+    }
+    ctx c = {0};
+    rc = vnxp_linker_init(&c.l, m, &parts, err);
+    if (rc == VNX_OK && (rc = find_helpers(&c)) == VNX_OK) {
+        assemble(&c);
+        if (c.l.failed)
+            rc = err && err->code ? err->code : VNX_ERR_NOMEM;
+    }
+    vnxp_linker_free(&c.l);
+    vnxp_parts_free(&parts);
+    return rc;
 }

@@ -398,3 +398,16 @@ int vnxp_match_whole(vnxp_matcher *m, const vnxp_pattern *p, size_t from, size_t
         return match_failed(m, p, rc, from, err) == VNX_OK ? 0 : -1;
     return pcre2_get_ovector_pointer(m->md)[1] == to;
 }
+
+int vnxp_match_before(vnxp_matcher *m, const vnxp_pattern *p, size_t from, size_t to,
+                      vnx_error *err)
+{
+    if (!p || from > to || to > m->text->len)
+        return 0;
+    int rc = match(m, &p->re, to, from, to);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0)
+        return match_failed(m, p, rc, from, err) == VNX_OK ? 0 : -1;
+    return 1;
+}

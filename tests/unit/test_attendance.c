@@ -205,6 +205,85 @@ START_TEST(comment_form_is_not_a_source)
 }
 END_TEST
 
+/* ---- the grammar: a figure of people and a word of taking part ------------- */
+
+START_TEST(grammar_presence_of)
+{
+    assert_only("Buổi sinh hoạt diễn ra với sự tham dự của 18/20 đồng chí đảng viên trong chi bộ.",
+                18, 20, NONE, 0);
+    assert_only("Lễ kết nạp có sự có mặt đông đủ của 24/24 đảng viên.", 24, 24, NONE, 0);
+    assert_only("Hội nghị có sự tham dự của đồng chí Bí thư Đảng ủy và 19/21 tổng số đảng viên.",
+                19, 21, NONE, 0);
+}
+END_TEST
+
+START_TEST(grammar_those_present_counted)
+{
+    assert_only("Chi bộ họp với toàn thể đảng viên tham dự (15/15, đạt 100%).", 15, 15, 100, 0);
+    assert_only("Tổng số đảng viên tham dự là 33 đồng chí.", 33, NONE, NONE, 0);
+    assert_only("Có 27 đảng viên thuộc chi bộ Trường Mầm non Bình Minh đã tham dự.", 27, NONE, NONE,
+                0);
+    assert_only("Có 17/17 đảng viên được triệu tập có mặt đầy đủ.", 17, 17, NONE, 0);
+}
+END_TEST
+
+START_TEST(grammar_parts_add_up)
+{
+    assert_only("Có 22 đảng viên chính thức và 02 đảng viên dự bị tham dự hội nghị.", 24, NONE, NONE,
+                0);
+}
+END_TEST
+
+START_TEST(grammar_class_and_ceremony_sizes)
+{
+    assert_only("Lớp học có 120 học viên.", 120, NONE, NONE, 0);
+    assert_only("Sáng nay, Trung tâm khai giảng lớp bồi dưỡng kết nạp Đảng cho 64 quần chúng ưu tú.",
+                64, NONE, NONE, 0);
+    assert_only("Lớp bồi dưỡng lý luận chính trị khóa I gồm 88 học viên.", 88, NONE, NONE, 0);
+    assert_only("Huyện tổ chức lớp tập huấn nghiệp vụ cho gần 150 cán bộ, giáo viên.", 150, NONE,
+                NONE, 1);
+    assert_only("Dự lễ bế giảng có lãnh đạo huyện và 130 học viên.", 130, NONE, NONE, 0);
+}
+END_TEST
+
+START_TEST(grammar_sentence_opened_by_taking_part)
+{
+    assert_only("Dự Đại hội có các đồng chí: Nguyễn Văn Hải, Phó Bí thư Huyện ủy; Trần Thị Mai, "
+                "Trưởng ban Dân vận Huyện ủy; đại diện các ban, ngành và 96 đại biểu chính thức.",
+                96, NONE, NONE, 0);
+    assert_only("Hội nghị do đồng chí Lê Văn Nam chủ trì và có 70 đồng chí cán bộ chủ chốt.", 70,
+                NONE, NONE, 0);
+}
+END_TEST
+
+START_TEST(grammar_not_attendance)
+{
+    assert_none("Chi bộ hiện có 35 đảng viên.");
+    assert_none("Tại hội nghị, chi bộ có 19 đảng viên sinh hoạt.");
+    assert_none("Đại hội có 53 đại biểu được triệu tập.");
+    assert_none("Đại hội bầu Ban Chấp hành gồm 05 đồng chí.");
+    assert_none("Kết thúc khóa học, 46/46 học viên đạt yêu cầu.");
+    assert_none("Ban tổ chức trao giấy chứng nhận cho 40 học viên.");
+    assert_none("Báo cáo được sự nhất trí của 100% đảng viên có mặt.");
+    assert_none("Đảng bộ có 12 chi bộ với trên 900 đảng viên tham gia sinh hoạt.");
+    assert_none("Lễ kết nạp đảng viên mới cho 03 quần chúng ưu tú.");
+    // Classes counted over a year, not the meeting reported.
+    assert_none("Năm qua, Đảng ủy đã tổ chức 5 lớp bồi dưỡng cho 210 quần chúng ưu tú.");
+    assert_none("Đồng chí Bí thư vinh dự nhận bằng khen cùng 2 đồng chí đảng viên.");
+}
+END_TEST
+
+START_TEST(grammar_a_breakdown_is_not_a_second_figure)
+{
+    vnx_result *r = extract("Đại hội có 150 đại biểu chính thức. Đại hội có 62 đại biểu là nữ.");
+    ck_assert_uint_eq(vnx_result_attendance_count(r), 1);
+    ck_assert_int_eq(vnx_result_attendance(r, 0)->present, 150);
+    vnx_result_free(r);
+    // Delegates and those they represent: the delegates took part.
+    assert_only("Tham dự có 60 đại biểu đại diện cho gần 400 hội viên.", 60, NONE, NONE, 0);
+}
+END_TEST
+
 static Suite *attendance_suite(void)
 {
     Suite *s = suite_create("attendance");
@@ -235,6 +314,17 @@ static Suite *attendance_suite(void)
     tcase_add_test(tc, elected_delegates_are_not_attendance);
     tcase_add_test(tc, share_that_cannot_be);
     tcase_add_test(tc, comment_form_is_not_a_source);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("grammar");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, grammar_presence_of);
+    tcase_add_test(tc, grammar_those_present_counted);
+    tcase_add_test(tc, grammar_parts_add_up);
+    tcase_add_test(tc, grammar_class_and_ceremony_sizes);
+    tcase_add_test(tc, grammar_sentence_opened_by_taking_part);
+    tcase_add_test(tc, grammar_not_attendance);
+    tcase_add_test(tc, grammar_a_breakdown_is_not_a_second_figure);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,12 +1,14 @@
 /**
- * tallies.c: rating tallies (SPEC.md, "tallies"), the match stage.
+ * parts.c: the parts of a statement, the match stage of tallies and
+ * attendance.
  *
- * tallies.pcre finds the parts a tally is made of (figures, subjects,
- * ratings, ballots, vote and attendance verbs, "tỷ lệ", "trong đó",
- * targets); this file reads each hit into a vnxp_part (its figures parsed,
- * its words named through the lexicons) and hands them, in text order, to
- * assemble/tallies.c, which links them. It stops at the end of the page
- * (the comment form, related news): vnxp_scan_kind scans the body only.
+ * tallies.pcre and attendance.pcre find the parts their statements are
+ * made of (figures, whom they count, ratings, words of taking part, votes,
+ * "tỷ lệ", "trong đó", targets...), each pattern named after the part it
+ * finds. This file reads each hit into a vnxp_part (its figures parsed,
+ * its words named through the lexicons), in text order, for the assembly
+ * (assemble/) to link. The scan stops at the end of the page (the comment
+ * form, related news): vnxp_scan_kind scans the body only.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -21,7 +23,7 @@ void vnxp_parts_free(vnxp_parts *ps)
     memset(ps, 0, sizeof *ps);
 }
 
-// The part a pattern of tallies.pcre finds, by the pattern's name.
+// The part a pattern finds, by the pattern's name.
 static vnxp_part_kind part_kind(const char *name)
 {
     static const struct {
@@ -34,6 +36,9 @@ static vnxp_part_kind part_kind(const char *name)
         {"vote", VNXP_PART_VOTE},         {"attend", VNXP_PART_ATTEND},
         {"rate", VNXP_PART_RATE},         {"scope", VNXP_PART_SCOPE},
         {"target", VNXP_PART_TARGET},     {"respectively", VNXP_PART_RESPECTIVELY},
+        {"attendee", VNXP_PART_ATTENDEE}, {"presence", VNXP_PART_PRESENCE},
+        {"presence_of", VNXP_PART_PRESENCE_OF}, {"cue", VNXP_PART_CUE},
+        {"gathering", VNXP_PART_GATHERING}, {"stop", VNXP_PART_STOP},
     };
     for (size_t i = 0; i < sizeof KINDS / sizeof *KINDS; i++)
         if (strcmp(KINDS[i].name, name) == 0)
@@ -108,6 +113,10 @@ static int read_part(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
         p->value2 = group_lookup(m, h, "rating2", "ratings");
         p->or_above = has_group(h, "or_above");
         return p->value != NULL;
+    case VNXP_PART_STOP:
+        p->value = has_group(h, "summoned") ? "summoned"
+                                            : group_lookup(m, h, "stop", "attendance_stops");
+        return 1;
     case VNXP_PART_RESPECTIVELY:
         read_shares(m, h, p);
         return p->nshares > 0;
@@ -118,22 +127,20 @@ static int read_part(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
     }
 }
 
-int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err)
+int vnxp_find_parts(vnxp_matcher *m, const char *kind, vnxp_parts *parts, vnx_error *err)
 {
     vnxp_hits hits = {0};
-    vnxp_parts parts = {0};
-    int rc = vnxp_scan_kind(m, "tallies", &hits, err);
+    int rc = vnxp_scan_kind(m, kind, &hits, err);
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
-        if (vnxp_grow((void **)&parts.items, &parts.cap, parts.n + 1, sizeof *parts.items)) {
+        if (vnxp_grow((void **)&parts->items, &parts->cap, parts->n + 1, sizeof *parts->items)) {
             rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
             break;
         }
-        if (read_part(m, &hits.items[i], &parts.items[parts.n]))
-            parts.n++;
+        if (read_part(m, &hits.items[i], &parts->items[parts->n]))
+            parts->n++;
     }
     vnxp_hits_free(&hits);
-    if (rc == VNX_OK)
-        rc = vnxp_assemble_tallies(m, &parts, err);
-    vnxp_parts_free(&parts);
+    if (rc != VNX_OK)
+        vnxp_parts_free(parts);
     return rc;
 }
