@@ -9,9 +9,10 @@ usage: missfinder.py VNEXTRACT [--patterns DIR] [--kind tallies|attendance]
 Runs VNEXTRACT over the PATHs (text files or directories of them), splits
 each text into sentences, and prints every sentence that holds
   - tallies: a rating level (patterns/lexicon/ratings.txt) and a figure,
-  - attendance: a word of taking part (attendance_verbs.txt, "tham dự",
-    "có mặt", "sự tham gia") or a class word ("lớp", "khóa") and a figure
-    before a word for people (attendees.txt),
+  - attendance: a figure right before a word for people (attendees.txt:
+    "22 đảng viên", "gần 200 đại biểu") and a word of taking part
+    (attendance_verbs.txt, "tham dự", "tham gia", "dự"), a meeting or class
+    (gatherings.txt) or a cue (presence_cues.txt),
 where no tally (or attendance) span of the record falls, as
 `SOURCE:OFFSET [kind] sentence`. Sentences of a target or plan ("phấn
 đấu", "chỉ tiêu") are left out, as SPEC says they hold no tally. With
@@ -104,10 +105,12 @@ def main(argv):
         else:
             paths.append(a)
     ratings = word_regex(lexicon(patterns, "ratings"))
-    presence = word_regex(lexicon(patterns, "attendance_verbs") +
-                          [fold(w) for w in ("tham dự", "tham gia", "có mặt", "dự", "lớp", "khóa",
-                                             "khoá", "học viên")])
+    presence = word_regex(lexicon(patterns, "attendance_verbs") + lexicon(patterns, "gatherings") +
+                          lexicon(patterns, "presence_cues") +
+                          [fold(w) for w in ("tham dự", "tham gia", "có mặt", "dự")])
     people = word_regex(lexicon(patterns, "attendees"))
+    counted = re.compile(r"(?<![\w/.,])\d+(?:[.,]\d+)*(?:\s*/\s*\d+)?\s*%?\s+(?:các\s+)?(?:"
+                         + people.pattern[len("(?<!\\w)(?:"):])
     counts = {k: 0 for k in kinds}
     for rec in run(binary, paths):
         src = rec.get("source")
@@ -125,7 +128,7 @@ def main(argv):
             found = []
             if "tallies" in kinds and ratings.search(folded):
                 found.append("tallies")
-            if "attendance" in kinds and presence.search(folded) and people.search(folded):
+            if "attendance" in kinds and presence.search(folded) and counted.search(folded):
                 found.append("attendance")
             for k in found:
                 if any(a < b1 and b > b0 for a, b in spans[k]):

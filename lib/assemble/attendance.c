@@ -47,7 +47,7 @@ enum {
 typedef struct ctx {
     vnxp_linker l;
     const vnxp_pattern *before_noun, *figure_lead, *comma_lead, *composition, *guest_lead,
-        *stop_gap, *list_sep, *verb_lead, *tail_link;
+        *stop_gap, *noun_sep, *list_sep, *verb_lead, *tail_link;
     // The last word of taking part, cue or meeting, for "cùng 27 đồng chí ...".
     int has_presence;
     size_t presence_end;
@@ -138,6 +138,22 @@ static int stopped_after(const ctx *c, size_t q, size_t end)
     return 0;
 }
 
+// Whether a stop word of an election stands earlier in the sentence of
+// figure `q` ("hiệp thương 896 anh, chị ..., 237 người vào đoàn đại biểu dự
+// Đại hội").
+static int stopped_in_sentence(const ctx *c, size_t q)
+{
+    const vnxp_part *Q = &c->l.p[q];
+    for (size_t k = q; k-- > 0 && q - k <= MAX_LOOK_PARTS;) {
+        const vnxp_part *P = &c->l.p[k];
+        if (vnxp_link_crosses_sentence(&c->l, P->end, Q->start))
+            break;
+        if (is_stop(P, "sentence"))
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- storing -------------------------------------------------------------- */
 
 // Whether the result holds this figure already.
@@ -222,19 +238,21 @@ static int figure_then_verb(ctx *c, size_t q)
 {
     size_t items[MAX_LIST], n;
     size_t noun = list_from(c, q, items, &n);
-    size_t k = noun + 1;
-    while (k < c->l.n && (c->l.p[k].kind == VNXP_PART_ATTENDEE ||
-                          (c->l.p[k].kind == VNXP_PART_STOP && c->l.p[k].value &&
-                           strcmp(c->l.p[k].value, "summoned") == 0)))
-        k++; // "... đảng viên, cán bộ chủ chốt tham dự", "... được triệu tập có mặt"
+    size_t from = c->l.p[noun].end, k = noun + 1;
+    for (; k < c->l.n; k++) {
+        const vnxp_part *P = &c->l.p[k];
+        if (P->kind == VNXP_PART_ATTENDEE && vnxp_link_gap_is(&c->l, c->noun_sep, from, P->start))
+            from = P->end; // "89 đoàn viên, sinh viên ưu tú tham gia ..."
+        else if (P->kind != VNXP_PART_ATTENDEE && !is_stop(P, "summoned"))
+            break; // "... được triệu tập có mặt"
+    }
     if (k >= c->l.n || c->l.p[k].kind != VNXP_PART_PRESENCE)
         return 0;
     const vnxp_part *V = &c->l.p[k];
-    size_t from = c->l.p[noun].end;
     if (vnxp_link_crosses_clause(&c->l, from, V->start) ||
         words(c, from, V->start) > MAX_VERB_WORDS ||
         !vnxp_link_gap_is(&c->l, c->verb_lead, from, V->start) || stopped_before(c, q) ||
-        stopped_after(c, k, V->end))
+        stopped_in_sentence(c, q) || stopped_after(c, k, V->end))
         return 0;
     draft d = {0, VNX_NONE, VNX_NONE, 0, c->l.p[q].start, V->end};
     for (size_t i = 0; i < n; i++) {
@@ -298,8 +316,8 @@ static int introduces(ctx *c, size_t k, size_t q, int lead)
         return lead && gap <= MAX_GATHERING_WORDS &&
                !(k > 0 && c->l.p[k - 1].kind == VNXP_PART_QUANTITY &&
                  words(c, c->l.p[k - 1].end, P->start) == 0);
-    case VNXP_PART_CUE:
-        return lead && gap <= MAX_CUE_WORDS;
+    case VNXP_PART_CUE: // "chủ trì và có 70 đồng chí", "thu hút 32 giáo viên"
+        return gap == 0 || (lead && gap <= MAX_CUE_WORDS);
     default:
         return 0;
     }
@@ -393,10 +411,12 @@ static int find_helpers(ctx *c)
 {
     static const char *const NAMES[] = {"_before_noun", "_figure_lead", "_comma_lead",
                                         "_composition", "_guest_lead",  "_stop_gap",
-                                        "_list_sep",    "_verb_lead",   "_tail_link"};
+                                        "_noun_sep",    "_list_sep",    "_verb_lead",
+                                        "_tail_link"};
     const vnxp_pattern **const slots[] = {&c->before_noun, &c->figure_lead, &c->comma_lead,
                                           &c->composition, &c->guest_lead,  &c->stop_gap,
-                                          &c->list_sep,    &c->verb_lead,   &c->tail_link};
+                                          &c->noun_sep,    &c->list_sep,    &c->verb_lead,
+                                          &c->tail_link};
     return vnxp_link_helpers(&c->l, "attendance", NAMES, slots, sizeof NAMES / sizeof *NAMES);
 }
 

@@ -63,8 +63,16 @@ static int has_group(const vnxp_hit *h, const char *name)
     return vnxp_hit_group(h, name, &s, &e) == 0;
 }
 
+// Whether the total of a share is the year of a month ("7/2018", "12/2023").
+static int month_of_year(const vnxp_matcher *m, const vnxp_hit *h, const vnxp_part *p)
+{
+    size_t s, e;
+    return p->count >= 1 && p->count <= 12 && p->total >= 1900 && p->total < 2100 &&
+           vnxp_hit_group(h, "total", &s, &e) == 0 && e - s == 4 && m->text->s[s] != '0';
+}
+
 // A figure's values. A percent above 100 is none; so is a share whose
-// count is above its total ("31/12" is a date).
+// count is above its total ("31/12" is a date) or whose total is a year.
 static void read_figures(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
 {
     p->count = vnxp_group_count(m, h, "count");
@@ -80,7 +88,8 @@ static void read_figures(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
         p->percent2 = VNX_NONE;
     if (p->decimal > 100)
         p->decimal = VNX_NONE;
-    if (p->total != VNX_NONE && (p->count == VNX_NONE || p->count > p->total || p->total == 0))
+    if (p->total != VNX_NONE && (p->count == VNX_NONE || p->count > p->total || p->total == 0 ||
+                                 month_of_year(m, h, p)))
         p->count = p->total = VNX_NONE;
 }
 

@@ -224,6 +224,9 @@ START_TEST(grammar_those_present_counted)
     assert_only("Có 27 đảng viên thuộc chi bộ Trường Mầm non Bình Minh đã tham dự.", 27, NONE, NONE,
                 0);
     assert_only("Có 17/17 đảng viên được triệu tập có mặt đầy đủ.", 17, 17, NONE, 0);
+    assert_only("Sáng nay, 76 đoàn viên, học sinh ưu tú của trường tham gia lớp bồi dưỡng.", 76,
+                NONE, NONE, 0);
+    assert_only("Hội thi năm nay thu hút 41 giáo viên của các trường tham gia.", 41, NONE, NONE, 0);
 }
 END_TEST
 
@@ -270,6 +273,10 @@ START_TEST(grammar_not_attendance)
     // Classes counted over a year, not the meeting reported.
     assert_none("Năm qua, Đảng ủy đã tổ chức 5 lớp bồi dưỡng cho 210 quần chúng ưu tú.");
     assert_none("Đồng chí Bí thư vinh dự nhận bằng khen cùng 2 đồng chí đảng viên.");
+    assert_none("Từ tháng 7/2018 các đồng chí cấp ủy đã về dự sinh hoạt với chi bộ.");
+    assert_none("Có 92 đại biểu là người dân tộc, chiếm 58,2% tổng số đại biểu tham dự.");
+    assert_none("Hội nghị hiệp thương cử 45 người vào Ủy ban, 21 người vào đoàn đại biểu dự Đại "
+                "hội cấp trên.");
 }
 END_TEST
 
