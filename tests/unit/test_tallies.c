@@ -529,6 +529,11 @@ START_TEST(grammar_shares)
     r = extract_n_tallies("Hằng năm, tỷ lệ tổ chức đảng đạt trong sạch, vững mạnh trên 85%.", 1);
     assert_tally(r, 0, NONE, NONE, 85, "tổ chức cơ sở đảng", TSVM);
     vnx_result_free(r);
+    r = extract_n_tallies("Tỷ lệ đảng viên được xếp loại hoàn thành nhiệm vụ trở lên hằng năm đạt "
+                          "trên 95%.",
+                          1);
+    assert_tally(r, 0, NONE, NONE, 95, "đảng viên", HT);
+    vnx_result_free(r);
     // A range: one tally per end.
     r = extract_n_tallies("Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ đạt từ 78,5% đến 81%.", 2);
     assert_tally(r, 0, NONE, NONE, 78.5, "chi bộ", HTT);
@@ -602,6 +607,8 @@ START_TEST(grammar_not_tallies)
     assert_no_tally("Chi bộ đạt 100% kế hoạch và hoàn thành tốt nhiệm vụ.");
     // "tỷ lệ" makes the rating a share's: the count before it is not its.
     assert_no_tally("Chi bộ có 45 đảng viên, tỷ lệ đảng viên hoàn thành tốt nhiệm vụ cao.");
+    // A year, not a count.
+    assert_no_tally("Chi bộ có 28 đảng viên. Năm 2024 chi bộ được đánh giá hoàn thành tốt nhiệm vụ.");
     // An estimate, not a result.
     assert_no_tally("Mỗi năm có 2-3 đảng viên hoàn thành xuất sắc nhiệm vụ.");
     // Targets: a list of them, and a place named "... Thành".
