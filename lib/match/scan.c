@@ -323,13 +323,57 @@ int vnxp_scan_kind(vnxp_matcher *m, const char *kind, vnxp_hits *hits, vnx_error
     return VNX_OK;
 }
 
+// A line of prose: PROSE_WORDS words or more, ending a sentence. The
+// article's paragraphs are such lines; menus, lists of related links and
+// share buttons are not.
+enum { PROSE_WORDS = 25 };
+
+static int ends_sentence(const char *s, size_t n)
+{
+    static const char *const marks[] = {".", "!", "?", "\"", "\u201D", "\u2026"};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        size_t k = strlen(marks[i]);
+        if (n >= k && memcmp(s + n - k, marks[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int is_prose_line(const vnxp_text *t, size_t s, size_t e)
+{
+    while (e > s && (t->s[e - 1] == ' ' || t->s[e - 1] == '\t'))
+        e--;
+    if (!ends_sentence(t->s + s, e - s))
+        return 0;
+    size_t words = 0;
+    for (size_t i = s; i < e && words < PROSE_WORDS; i++)
+        words += t->s[i] != ' ' && t->s[i] != '\t' && (i == s || t->s[i - 1] == ' ' || t->s[i - 1] == '\t');
+    return words >= PROSE_WORDS;
+}
+
+// Where the article's last line of prose ends (0 when it has none). The
+// page's tail begins after it: a line that names a tail before it ("Xem
+// thêm:", "Tin liên quan" with links inside the text) does not end the
+// article, which goes on.
+static size_t last_prose_end(const vnxp_text *t)
+{
+    for (size_t e = t->len;; e--) { // e: the end of a line
+        size_t s = vnxp_line_start(t, e);
+        if (is_prose_line(t, s, e))
+            return e;
+        if (s == 0)
+            return 0;
+        e = s; // the next turn looks at the line that ends at s - 1
+    }
+}
+
 int vnxp_find_body_end(vnxp_matcher *m, vnx_error *err)
 {
     m->body_end = m->text->len;
     const vnxp_pattern *p = vnxp_pattern_find(&m->x->patterns, "page", "tail");
     if (!p)
         return VNX_OK;
-    for (size_t at = 0; at <= m->text->len;) {
+    for (size_t at = last_prose_end(m->text); at <= m->text->len;) {
         int rc = match(m, &p->re, m->text->len, at, PCRE2_UNSET);
         if (rc == PCRE2_ERROR_NOMATCH)
             return VNX_OK;

@@ -675,6 +675,30 @@ START_TEST(nothing_read_past_the_page_tail)
 }
 END_TEST
 
+/* A line that names a tail ("Xem thêm:") with its links inside the text
+ * does not end the article: its facts below are read. */
+START_TEST(see_also_inside_the_text_is_not_the_tail)
+{
+    vnx_extractor *x = vnx_extractor_new(NULL, NULL);
+    ck_assert_ptr_nonnull(x);
+    const char *text = "Ngày 05/3/2024, chi bộ thôn Đông họp để bàn về công tác phát triển đảng viên "
+                       "và nhiều nội dung khác của năm, với sự có mặt của các đồng chí trong chi bộ.\n"
+                       "Xem thêm:\n"
+                       "- Chi bộ thôn Tây học tập nghị quyết\n"
+                       "Tiếp đó, ngày 07/4/2024, chi bộ tổ chức lễ kết nạp đảng viên mới cho hai quần "
+                       "chúng ưu tú, là những người đã phấn đấu rèn luyện lâu năm ở thôn.\n"
+                       "Tin liên quan\n"
+                       "- Ngày 09/5/2024, xã tổ chức hội nghị\n";
+    vnx_result *r = vnx_extract(x, text, strlen(text), NULL);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_uint_eq(vnx_result_date_count(r), 2);
+    ck_assert_str_eq(vnx_result_date(r, 0)->value, "2024-03-05");
+    ck_assert_str_eq(vnx_result_date(r, 1)->value, "2024-04-07");
+    vnx_result_free(r);
+    vnx_extractor_free(x);
+}
+END_TEST
+
 static Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -687,6 +711,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, unknown_option_bits);
     tcase_add_test(tc, options_init_defaults);
     tcase_add_test(tc, nothing_read_past_the_page_tail);
+    tcase_add_test(tc, see_also_inside_the_text_is_not_the_tail);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("pattern_dirs");

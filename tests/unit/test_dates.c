@@ -305,6 +305,100 @@ START_TEST(day_slash_month_year_word)
 }
 END_TEST
 
+
+/* ---- forms of issue 15 (sentences written for the tests) --------------------- */
+
+START_TEST(lists_of_days)
+{
+    const char *const a[] = {"2022-03-14", "2022-03-15"};
+    assert_values("Đoàn trường cắm trại 14 và 15/3/2022 ở bãi biển.", 2, a);
+    const char *const b[] = {"2023-02-11", "2023-02-12", "2023-02-13"};
+    assert_values("Hội trại diễn ra vào các ngày 11-12-13 tháng 2 năm 2023.", 3, b);
+    const char *const c[] = {"2024-11-16", "2024-11-17", "2024-11-18"};
+    assert_values("Đại hội họp trong các ngày 16, 17 và 18/11/2024.", 3, c);
+    const char *const d[] = {"2021-08-06", "2021-08-07"};
+    assert_values("Sau hai ngày làm việc (6 và 7/8/2021), đại hội bế mạc.", 2, d);
+    const char *const e[] = {"2022-12-21", "2022-12-22"};
+    assert_values("Chiều ngày 21 và sáng ngày 22 tháng 12 năm 2022, huyện mở lớp học.", 2, e);
+    // Dashes between days only before "tháng": this is two dates.
+    const char *const f[] = {"2012-05-22", "2012-05-23"};
+    assert_values("Lớp học từ ngày 22-5 - 23-5-2012 ở hội trường.", 2, f);
+}
+END_TEST
+
+START_TEST(range_with_two_months)
+{
+    const char *const a[] = {"2021-09-03", "2021-09-05"};
+    assert_values("Hội thao tổ chức 3/9-5/9/2021 tại sân trường.", 2, a);
+    const char *const b[] = {"2023-11-28", "2023-12-02"};
+    assert_values("Lớp học từ ngày 28/11 đến ngày 2/12/2023.", 2, b);
+    const char *const c[] = {"2023-12-28", "2024-01-03"};
+    assert_values("Đợt trực từ 28/12 - 3/1/2024 ở xã.", 2, c);
+}
+END_TEST
+
+START_TEST(ranges_of_months)
+{
+    const char *const a[] = {"2020-04", "2020-05"};
+    assert_values("Chi bộ học tập từ tháng 4 đến tháng 5-2020.", 2, a);
+    const char *const b[] = {"2021-03", "2021-05"};
+    assert_values("Đợt thi đua kéo dài tháng 3 đến tháng 5 năm 2021.", 2, b);
+}
+END_TEST
+
+START_TEST(spaced_dashes_and_dots)
+{
+    assert_one("Ngày 14 – 08 – 2023, chi bộ họp.", "Ngày 14 – 08 – 2023", "2023-08-14", 0);
+    assert_one("Trong tháng 4.2021, đoàn viên ra quân.", "tháng 4.2021", "2021-04", 0);
+    const char *const a[] = {"2023-02-01", "2023-12-09"};
+    assert_values("Ngày 1/2/2023 lập kế hoạch. Chiều 9 - 12, chi bộ họp tổng kết.", 2, a);
+    assert_one("Mừng ngày Nhà giáo Việt Nam (20.11) năm 2023.", "20.11", "2023-11-20", 1);
+}
+END_TEST
+
+START_TEST(old_years_and_month_names)
+{
+    assert_one("Ngày 2 tháng 9 năm 1945, Bác đọc Tuyên ngôn.", "Ngày 2 tháng 9 năm 1945",
+               "1945-09-02", 0);
+    assert_one("Cách mạng Tháng Tám năm 1945 thành công.", "Tháng Tám năm 1945", "1945-08", 0);
+    assert_one("Chiến thắng ngày 7 tháng 5 năm1954 vang dội.", "ngày 7 tháng 5 năm1954",
+               "1954-05-07", 0);
+    assert_one("Thứ ba, 27 Tháng 4 2021 10:05", "Thứ ba, 27 Tháng 4 2021", "2021-04-27", 0);
+    // Six months: lower case or all capitals, "tháng năm" is no month.
+    assert_none("Sơ kết 6 tháng năm 2023 của chi bộ.");
+    assert_none("SƠ KẾT 6 THÁNG NĂM 2023");
+}
+END_TEST
+
+START_TEST(year_from_the_sentence_or_school_year)
+{
+    // No date before and no year in the title: the year of the sentence.
+    assert_one("Tin hoạt động\nChiều ngày 22/3, trường bế giảng lớp học đợt I năm 2019.",
+               "ngày 22/3", "2019-03-22", 1);
+    // A school year: its second year for January to July.
+    assert_one("Tin hoạt động\nSáng 10/02, sở tổng kết hội thi năm học 2022-2023.", "10/02",
+               "2023-02-10", 1);
+    assert_one("Tin hoạt động\nSáng 10/10, sở tổng kết hội thi năm học 2022-2023.", "10/10",
+               "2022-10-10", 1);
+    // A year carried from the date before, inferred or written.
+    const char *const a[] = {"2019-03-22", "2019-03-18", "2019-03-20"};
+    assert_values("Tin hoạt động\nChiều ngày 22/3, trường bế giảng lớp học năm 2019. "
+                  "Lớp học từ ngày 18 đến 20/3.", 3, a);
+}
+END_TEST
+
+START_TEST(not_dates_of_issue_15)
+{
+    assert_none("Có 2/3 số đảng viên là nữ.");
+    assert_none("Trường Mầm non 19-5 tổ chức lễ.");
+    assert_none("Thăm gia đình thương binh 1/4 ở xã.");
+    assert_none("Tổng số đảng viên dự họp 11/11, đạt 100%.");
+    assert_none("Tết Trung thu là ngày 15/8 âm lịch.");
+    assert_none("Rằm tháng Giêng năm 2024 chi hội họp.");
+    assert_none("Hội thao ngày 30 - 31/2/2023.");
+}
+END_TEST
+
 /* ---- rejections ---------------------------------------------------------- */
 
 START_TEST(impossible_dates)
@@ -542,6 +636,13 @@ static Suite *dates_suite(void)
     tcase_add_test(tc, time_of_day_prefix);
     tcase_add_test(tc, leap_day);
     tcase_add_test(tc, several_dates_in_order);
+    tcase_add_test(tc, lists_of_days);
+    tcase_add_test(tc, range_with_two_months);
+    tcase_add_test(tc, ranges_of_months);
+    tcase_add_test(tc, spaced_dashes_and_dots);
+    tcase_add_test(tc, old_years_and_month_names);
+    tcase_add_test(tc, year_from_the_sentence_or_school_year);
+    tcase_add_test(tc, not_dates_of_issue_15);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("rejections");
