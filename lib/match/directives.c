@@ -4,8 +4,10 @@
  * directives.pcre finds the references; this file names their kind (from
  * the kind written before the number, else from the symbol's code), links
  * the issue date that follows (a date the dates extractor found right after
- * the number) and the issuer after "của", and merges repeated mentions of
- * one number into one entry. Runs after vnxp_extract_dates().
+ * the number) and the issuer after "của" (the documents of a list share
+ * those written after the last: "số A và B ngày ... của ..."), and merges
+ * repeated mentions of one number into one entry. Runs after
+ * vnxp_extract_dates().
  *
  * SPDX-License-Identifier: MIT
  */
@@ -211,23 +213,74 @@ static int assemble(vnxp_matcher *m, const reference *ref, struct lh_table *by_n
     return 0;
 }
 
+// Whether only a link of a list (",", "và") stands between the number of
+// `ref` and the next reference: "Quyết định số 4854-QĐ/QU và 4855-QĐ/QU
+// ngày 13/05/2024 của Quận ủy Thanh Xuân". -1 on error.
+static int listed_with(vnxp_matcher *m, const reference *ref, const reference *next,
+                       vnx_error *err)
+{
+    vnxp_hit h;
+    int got = vnxp_match_at(m, vnxp_pattern_find(&m->x->patterns, "directives", "_list_link"),
+                            ref->num_e, &h, err);
+    if (got <= 0)
+        return got < 0 ? -1 : 0;
+    int joined = h.end == next->start;
+    vnxp_hit_clear(&h);
+    return joined;
+}
+
+// The documents of a list share the issue date and issuer written after
+// the last one: each takes what it lacks from the one after it, when that
+// one is a number that continues the list.
+static int share_in_lists(vnxp_matcher *m, reference *refs, size_t n, vnx_error *err)
+{
+    for (size_t i = n; i-- > 1;) {
+        reference *ref = &refs[i - 1];
+        const reference *next = &refs[i];
+        // Only a number that goes on the list without a kind of its own:
+        // "Luật số 10/2022/QH15 và Quy định số 69-QĐ/TW ngày ... của Bộ
+        // Chính trị" names two documents of two issuers.
+        if ((ref->date && ref->has_issuer) || next->has_kind)
+            continue;
+        int got = listed_with(m, ref, next, err);
+        if (got < 0)
+            return err && err->code ? err->code : VNX_ERR_MATCH;
+        if (!got)
+            continue;
+        if (!ref->date)
+            ref->date = next->date;
+        if (!ref->has_issuer && next->has_issuer) {
+            ref->has_issuer = 1;
+            ref->iss_s = next->iss_s;
+            ref->iss_e = next->iss_e;
+        }
+    }
+    return VNX_OK;
+}
+
 int vnxp_extract_directives(vnxp_matcher *m, vnx_error *err)
 {
     vnxp_hits hits = {0};
+    reference *refs = NULL;
+    size_t n = 0;
     struct lh_table *by_number = lh_kchar_table_new(16, NULL);
     int rc = by_number ? vnxp_scan_kind(m, "directives", &hits, err)
                        : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    if (rc == VNX_OK && hits.n && !(refs = malloc(hits.n * sizeof *refs)))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
-        reference ref;
-        if (!read_hit(m, &hits.items[i], &ref))
+        if (!read_hit(m, &hits.items[i], &refs[n]))
             continue;
-        if ((rc = link_following(m, &ref, err)) != VNX_OK)
-            break;
-        if (assemble(m, &ref, by_number))
-            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        rc = link_following(m, &refs[n++], err);
     }
+    if (rc == VNX_OK)
+        rc = share_in_lists(m, refs, n, err);
+    for (size_t i = 0; rc == VNX_OK && i < n; i++)
+        if (assemble(m, &refs[i], by_number))
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (by_number)
         lh_table_free(by_number);
+    free(refs);
     vnxp_hits_free(&hits);
     return rc;
 }

@@ -415,12 +415,78 @@ START_TEST(no_directives_option)
 }
 END_TEST
 
+/* ---- forms of issue 15 (sentences written for the tests) --------------------- */
+
+START_TEST(issuing_body_before_the_verb)
+{
+    assert_only("Ban Thường vụ Thị ủy ban hành Kế hoạch số 17-KH/TU về công tác cán bộ.",
+                "Kế hoạch", "17-KH/TU", NULL, "Ban Thường vụ Thị ủy");
+    assert_only("Đảng ủy phường đã xây dựng Kế hoạch số 08-KH/ĐU ngày 3/1/2024 về đại hội.",
+                "Kế hoạch", "08-KH/ĐU", "2024-01-03", "Đảng ủy phường");
+    assert_only("Bộ Chính trị đã ban hành các văn bản quan trọng: Kết luận số 21-KL/TW về "
+                "chỉnh đốn Đảng.",
+                "Kết luận", "21-KL/TW", NULL, "Bộ Chính trị");
+}
+END_TEST
+
+START_TEST(no_issuer_from_the_symbol)
+{
+    // "/TU" says a provincial committee; the text names none: null.
+    assert_only("Chi bộ học tập Kế hoạch số 17-KH/TU trong tháng.", "Kế hoạch", "17-KH/TU",
+                NULL, NULL);
+}
+END_TEST
+
+START_TEST(symbols_whole)
+{
+    assert_only("Theo Công văn số 25/SGDĐT của Sở Giáo dục.", "Công văn", "25/SGDĐT", NULL,
+                "Sở Giáo dục");
+    assert_only("Áp dụng Nghị định 15/2021-NĐ-CP trong năm.", "Nghị định", "15/2021-NĐ-CP", NULL,
+                NULL);
+    assert_only("Căn cứ Quyết định số 512/QĐ-Thu ngày 4/5/2023.", "Quyết định", "512/QĐ-THU",
+                "2023-05-04", NULL);
+    // An office alone after a number, without a kind or "số", is no symbol.
+    assert_no_directive("Tổ có 10/HTXS trong năm.");
+}
+END_TEST
+
+START_TEST(plain_number_with_its_date)
+{
+    assert_only("Căn cứ Hướng dẫn số 07 ngày 02/12/2024 của Ban Thường vụ Đảng ủy xã.",
+                "Hướng dẫn", "07", "2024-12-02", "Ban Thường vụ Đảng ủy xã");
+    assert_no_directive("Chi bộ có số 3 ngày nghỉ.");
+}
+END_TEST
+
+START_TEST(list_shares_date_and_issuer)
+{
+    vnx_result *r = extract("Căn cứ Quyết định số 120-QĐ/HU và 121-QĐ/HU ngày 5/6/2024 của "
+                            "Huyện ủy Tân Yên về kết nạp đảng viên.");
+    ck_assert_uint_eq(vnx_result_directive_count(r), 2);
+    assert_directive(r, 0, NULL, "Quyết định", "120-QĐ/HU", "2024-06-05", "Huyện ủy Tân Yên");
+    assert_directive(r, 1, NULL, "Quyết định", "121-QĐ/HU", "2024-06-05", "Huyện ủy Tân Yên");
+    vnx_result_free(r);
+    // Two kinds: two documents, the date and issuer of the second alone.
+    r = extract("Học tập Luật số 10/2022/QH15 và Quy định số 69-QĐ/TW ngày 06/7/2022 của Bộ "
+                "Chính trị.");
+    ck_assert_uint_eq(vnx_result_directive_count(r), 2);
+    assert_directive(r, 0, NULL, "Luật", "10/2022/QH15", NULL, NULL);
+    assert_directive(r, 1, NULL, "Quy định", "69-QĐ/TW", "2022-07-06", "Bộ Chính trị");
+    vnx_result_free(r);
+}
+END_TEST
+
 static Suite *directives_suite(void)
 {
     Suite *s = suite_create("directives");
     TCase *tc = tcase_create("symbols");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, party_guide);
+    tcase_add_test(tc, issuing_body_before_the_verb);
+    tcase_add_test(tc, no_issuer_from_the_symbol);
+    tcase_add_test(tc, symbols_whole);
+    tcase_add_test(tc, plain_number_with_its_date);
+    tcase_add_test(tc, list_shares_date_and_issuer);
     tcase_add_test(tc, party_regulation_with_dj);
     tcase_add_test(tc, party_symbol_without_kind);
     tcase_add_test(tc, type_from_party_codes);
