@@ -33,8 +33,10 @@ enum {
     OPENING_PARAGRAPHS = 2,      // what counts as the opening of the body
     BYLINE_TAIL_LINES = 10,      // last lines searched for a lone name
     BODY_LINE_WORDS = 12,        // a line this long is body text
-    STRONG_CUE = 2,
-    WEAK_CUE = 1
+    STRONG_CUE = 3, // names the meeting
+    BROAD_CUE = 2,  // names a meeting that often holds one of another type
+    WEAK_CUE = 1,   // an occasion or a phrase that often goes with the type
+    BODY_VOTES = 2  // strong cues in the body that name a meeting no title names
 };
 
 typedef vnxp_range range;
@@ -173,10 +175,11 @@ static int collect_cues(vnxp_matcher *m, cues *out, vnx_error *err)
         const char *name = hits.items[i].pattern->name;
         size_t n = strlen(name);
         int weak = n > 5 && strcmp(name + n - 5, "_weak") == 0;
+        int broad = n > 6 && strcmp(name + n - 6, "_broad") == 0;
         cue *c = &out->items[out->n++];
         c->start = hits.items[i].start;
-        c->type = vnxp_lexicon_lookup(types, name, weak ? n - 5 : n);
-        c->weight = weak ? WEAK_CUE : STRONG_CUE;
+        c->type = vnxp_lexicon_lookup(types, name, weak ? n - 5 : broad ? n - 6 : n);
+        c->weight = weak ? WEAK_CUE : broad ? BROAD_CUE : STRONG_CUE;
     }
     vnxp_hits_free(&hits);
     return rc;
@@ -321,7 +324,7 @@ static size_t directive_ending_after(const vnx_result *r, size_t at)
 }
 
 // A directive's issue date: its value is the date of a directive cited
-// near it. Only the directives within DIRECTIVE_DATE_GAP of the date are
+// just before it. Only the directives within DIRECTIVE_DATE_GAP of the date are
 // looked at (a page citing thousands of documents compared every date with
 // every one).
 static int is_directive_date(const vnxp_matcher *m, const vnx_date *d)
@@ -334,12 +337,10 @@ static int is_directive_date(const vnxp_matcher *m, const vnx_date *d)
         const vnx_directive *dir = &m->result->directives[i];
         if (!dir->date || strcmp(dir->date, d->value) != 0)
             continue;
-        size_t gap = 0;
-        if (d->span.start >= dir->span.end)
-            gap = d->span.start - dir->span.end;
-        else if (dir->span.start >= d->span.end)
-            gap = dir->span.start - d->span.end;
-        if (gap < DIRECTIVE_DATE_GAP)
+        // The date written after the number is the document's; a date
+        // before it may be the day the body issued it, which is the news:
+        // "Ngày 21/12/2022, Thị ủy X đã ban hành Quyết định số ...".
+        if (d->span.start >= dir->span.end && d->span.start - dir->span.end < DIRECTIVE_DATE_GAP)
             return 1;
     }
     return 0;
@@ -643,13 +644,54 @@ static range opening_of(const vnxp_text *t, size_t body)
     return r;
 }
 
-static const char *event_type(const cues *cs, range title, range sent, range opening)
+// The type most of the body's strong cues name, when at least BODY_VOTES
+// do and no other type has as many; NULL otherwise. A page with no
+// headline that opens on the meeting's proceedings ("Buổi lễ diễn ra ...")
+// names it further down. Types are few (lexicon/event_types.txt), and a
+// cue's type is the lexicon's string: votes are kept per pointer.
+static const char *type_of_body(const cues *cs, range body)
+{
+    enum { MAX_TYPES = 32 };
+    const char *types[MAX_TYPES];
+    size_t votes[MAX_TYPES], ntypes = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        const cue *c = &cs->items[i];
+        if (c->start < body.s || c->start >= body.e || !c->type || c->weight < STRONG_CUE)
+            continue;
+        size_t k = 0;
+        while (k < ntypes && types[k] != c->type)
+            k++;
+        if (k == ntypes && ntypes < MAX_TYPES) {
+            types[ntypes] = c->type;
+            votes[ntypes++] = 0;
+        }
+        if (k < ntypes)
+            votes[k]++;
+    }
+    size_t best = 0, runner_up = 0;
+    const char *type = NULL;
+    for (size_t k = 0; k < ntypes; k++) {
+        if (votes[k] > best) {
+            runner_up = best;
+            best = votes[k];
+            type = types[k];
+        } else if (votes[k] > runner_up) {
+            runner_up = votes[k];
+        }
+    }
+    return best >= BODY_VOTES && best > runner_up ? type : NULL;
+}
+
+static const char *event_type(const cues *cs, range title, range sent, range opening,
+                              range body)
 {
     const char *type = type_in(cs, title);
     if (!type)
         type = type_in(cs, sent);
     if (!type && title.e == title.s)
         type = type_in(cs, opening);
+    if (!type && title.e == title.s)
+        type = type_of_body(cs, body);
     return type;
 }
 
@@ -686,7 +728,8 @@ int vnxp_extract_event(vnxp_matcher *m, vnx_error *err)
     if (rc == VNX_OK)
         rc = find_org(m, date, title, sent, opening, &org, err);
     if (rc == VNX_OK) {
-        const char *type = event_type(&cs, title, sent, opening);
+        range rest = {body, m->text->len};
+        const char *type = event_type(&cs, title, sent, opening, rest);
         // An article whose cues name no meeting reports one of another kind;
         // an empty document reports none.
         if (!type && has_text(m->text))

@@ -6,7 +6,8 @@
  * are dropped and odd spaces become ' '. ICU brings the text to NFC (with a
  * quick-check fast path for text that is NFC already), and the placement of
  * tone marks is folded to one style (ủy/uỷ, hòa/hoà, thúy/thuý) so that one
- * pattern matches both. Every output byte keeps the offset of the input
+ * pattern matches both; letters that only look like another are read as it
+ * ("Ðại hội" with U+00D0 for Đ). Every output byte keeps the offset of the input
  * byte it came from, so that spans point into the input as given.
  *
  * Most documents need none of this but the tone folding: they are valid
@@ -292,6 +293,53 @@ static int fold_tones(u16text *t, vnx_error *err)
     return VNX_OK;
 }
 
+/* ---- look-alike letters -------------------------------------------------- */
+
+// Letters that scraped text writes for another that looks the same:
+// "Ðại hội" with the Icelandic eth (U+00D0) for Đ (U+0110). Matching reads
+// them as the letter they stand for; the record's text, taken from the
+// input, keeps them. Each pair is two bytes in UTF-8 both ways, so the
+// folding leaves every offset where it was.
+static const struct {
+    UChar from, to;
+} look_alikes[] = {
+    {0x00D0, 0x0110}, // Ð -> Đ
+    {0x00F0, 0x0111}, // ð -> đ
+    {0x0189, 0x0110}, // Ɖ (African D) -> Đ
+};
+
+static UChar32 letter_it_stands_for(UChar32 c)
+{
+    for (size_t i = 0; i < sizeof look_alikes / sizeof *look_alikes; i++)
+        if (c == look_alikes[i].from)
+            return look_alikes[i].to;
+    return c;
+}
+
+static void fold_look_alikes_u16(u16text *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->u[i] >= 0xD0 && t->u[i] < 0x200)
+            t->u[i] = (UChar)letter_it_stands_for(t->u[i]);
+}
+
+// The same over UTF-8 in place: the look-alikes start with 0xC3 or 0xC6.
+static void fold_look_alikes_utf8(char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b != 0xC3 && b != 0xC6)
+            continue;
+        UChar32 c = ((b & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+        UChar32 to = letter_it_stands_for(c);
+        if (to != c) {
+            s[i] = (char)(0xC0 | (to >> 6));
+            s[i + 1] = (char)(0x80 | (to & 0x3F));
+        }
+        i++;
+    }
+}
+
 /* ---- the fast path ------------------------------------------------------- */
 
 // Zeroed bytes kept after the text: PCRE2's JIT reads ahead in aligned
@@ -441,6 +489,8 @@ static int fast_path(const char *in, size_t len, unsigned flags, int want_map, v
             break;
         letters = 0;
         wide = 0;
+        if (start == len && (flags & VNXP_NORM_FOLD_TONES))
+            fold_look_alikes_utf8(s, len);
         if (start == len && moving) {
             int rc = collapse_and_lower(s, len, flags, out);
             free(s);
@@ -531,6 +581,8 @@ int vnxp_normalize(const char *in, size_t len, unsigned flags, int want_map,
         goto done;
     if ((flags & VNXP_NORM_FOLD_TONES) && (rc = fold_tones(&t, err)) != VNX_OK)
         goto done;
+    if (flags & VNXP_NORM_FOLD_TONES)
+        fold_look_alikes_u16(&t);
     if (encode(&t, len, flags, want_map, out)) {
         vnxp_text_free(out);
         rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory encoding text");

@@ -354,6 +354,95 @@ START_TEST(author_null_for_what_is_not_a_byline)
 }
 END_TEST
 
+/* ---- forms of issue 15 (sentences written for the tests) --------------------- */
+
+// A broad cue (the cell's meeting, an anniversary) gives way to the
+// meeting held at it.
+START_TEST(type_broad_cue_gives_way)
+{
+    assert_type("Chi bộ thôn Bắc tiến hành sinh hoạt chi bộ, kiểm điểm, đánh giá, xếp loại "
+                "đảng viên năm 2024.",
+                "kiểm điểm");
+    assert_type("Sức sống cơ sở\nSáng 3-2, Đảng ủy xã tổ chức Lễ kỷ niệm 95 năm Ngày thành lập "
+                "Đảng và trao Huy hiệu Đảng cho 6 đảng viên.",
+                "trao huy hiệu");
+    assert_type("Chi bộ thôn Bắc tổ chức sinh hoạt chi bộ thường kỳ tháng 5.", "sinh hoạt chi bộ");
+    assert_type("Xã tổ chức Lễ kỷ niệm 80 năm Cách mạng Tháng Tám.", "kỷ niệm");
+}
+END_TEST
+
+// Every organisation's congress is "đại hội"; a Youth Union admission is
+// not a Party admission.
+START_TEST(type_congresses_and_admissions_of_others)
+{
+    assert_type("Chi đoàn lớp 11A tổ chức Đại hội Chi đoàn nhiệm kỳ 2024-2025.", "đại hội");
+    assert_type("Công đoàn trường tổ chức Đại hội Công đoàn cơ sở lần thứ V.", "đại hội");
+    assert_type("Đoàn trường tổ chức Lễ kết nạp đoàn viên mới cho 45 học sinh.", "khác");
+    assert_type("Hội Nông dân xã kết nạp 20 hội viên mới trong năm.", "khác");
+    assert_type("Liên đội tổ chức lễ kết nạp cho 120 đội viên mới.", "khác");
+    assert_type("Chi bộ tổ chức Lễ kết nạp đảng viên mới cho quần chúng ưu tú.",
+                "kết nạp đảng viên");
+}
+END_TEST
+
+// "Ðại hội" with U+00D0 for Đ is a congress; the title keeps its letter.
+START_TEST(type_with_look_alike_letters)
+{
+    vnx_result *r = extract("\xC3\x90ại hội chi bộ thôn Bắc\nChi bộ họp.");
+    assert_str_or_null(vnx_result_event(r)->type, "đại hội", "type");
+    assert_str_or_null(vnx_result_title(r), "\xC3\x90ại hội chi bộ thôn Bắc", "title");
+    vnx_result_free(r);
+}
+END_TEST
+
+// Studying a directive or a plenum; "bình xét" of emulation titles.
+START_TEST(type_study_and_emulation)
+{
+    assert_type("Hội nghị quán triệt Chỉ thị 35-CT/TW về đại hội đảng bộ các cấp",
+                "học tập nghị quyết");
+    assert_type("QUÁN TRIỆT HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH TRUNG ƯƠNG", "học tập nghị quyết");
+    assert_type("Hội nghị bình xét và tổng kết công tác thi đua năm 2024", "tổng kết");
+}
+END_TEST
+
+// With no headline, the meeting the body names most.
+START_TEST(type_from_the_body_without_title)
+{
+    assert_type("Buổi lễ diễn ra trang nghiêm tại hội trường.\n\nĐông đủ đảng viên dự.\n\n"
+                "Bí thư chi bộ công bố quyết định kết nạp đảng viên. Sau lễ kết nạp, "
+                "đảng viên mới tuyên thệ.\n",
+                "kết nạp đảng viên");
+}
+END_TEST
+
+// Furniture in English or left by a web framework is not the headline.
+START_TEST(title_not_framework_furniture)
+{
+    assert_title("Monday, 30/03/2020 - 04:15|\nChi bộ tổ chức sinh hoạt chuyên đề\nNội dung.",
+                 "Chi bộ tổ chức sinh hoạt chuyên đề");
+    assert_title("DetailController\nHội nghị tổng kết công tác năm 2024\nNội dung.",
+                 "Hội nghị tổng kết công tác năm 2024");
+}
+END_TEST
+
+// The day a body issued a document is the news; the date after a number is
+// the document's.
+START_TEST(date_of_issuing_is_the_meetings)
+{
+    assert_date("Ngày 20/12/2023, Thị ủy ban hành Quyết định số 410/QĐ-TU về xếp loại tổ chức "
+                "đảng năm 2023.",
+                "2023-12-20");
+}
+END_TEST
+
+// "vừa qua" between the date and who held it; the year from the dateline.
+START_TEST(date_just_past)
+{
+    assert_date("12/03/2024\nNgày 9/3 vừa qua, Chi bộ thôn Nam tổ chức Lễ kết nạp đảng viên.",
+                "2024-03-09");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("event");
@@ -367,6 +456,11 @@ int main(void)
     tcase_add_test(tc, type_from_opening_without_title);
     tcase_add_test(tc, type_title_without_cue_is_other);
     tcase_add_test(tc, type_null_for_empty_document);
+    tcase_add_test(tc, type_broad_cue_gives_way);
+    tcase_add_test(tc, type_congresses_and_admissions_of_others);
+    tcase_add_test(tc, type_with_look_alike_letters);
+    tcase_add_test(tc, type_study_and_emulation);
+    tcase_add_test(tc, type_from_the_body_without_title);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("date");
@@ -379,6 +473,8 @@ int main(void)
     tcase_add_test(tc, date_first_day_of_a_range);
     tcase_add_test(tc, date_with_holding_body_first);
     tcase_add_test(tc, date_null_when_untied);
+    tcase_add_test(tc, date_of_issuing_is_the_meetings);
+    tcase_add_test(tc, date_just_past);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("organization");
@@ -394,6 +490,7 @@ int main(void)
     tcase_add_test(tc, title_under_page_furniture);
     tcase_add_test(tc, title_null_for_body_first);
     tcase_add_test(tc, title_joined_and_trimmed);
+    tcase_add_test(tc, title_not_framework_furniture);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("author");
