@@ -8,9 +8,10 @@
  * date, tied to the meeting: a verb or noun of the meeting after it in its
  * sentence ("Sáng ngày 25/6/2022, Chi bộ X tổ chức Đại hội"), else one
  * before it ("đã tổ chức lễ trao ... vào sáng 29/8"), else a paragraph that
- * opens with it. The type comes from the cues of event.pcre: those of the
- * title, else those of the date's sentence, else (with no title) those of
- * the opening paragraphs; "khác" when none names a meeting. The byline is
+ * opens with it. The type comes from the cues of event.pcre: a strong cue
+ * of the title, else of the date's sentence (from the date on first), else
+ * (with no title) of the opening paragraphs or the body's votes; then a
+ * weaker cue in the same order; "khác" when none names a meeting. The byline is
  * a labelled one ("Tác giả: ..."), else a lone name near the end.
  * Runs last: it reads the dates and directives found.
  *
@@ -36,7 +37,8 @@ enum {
     STRONG_CUE = 3, // names the meeting
     BROAD_CUE = 2,  // names a meeting that often holds one of another type
     WEAK_CUE = 1,   // an occasion or a phrase that often goes with the type
-    BODY_VOTES = 2  // strong cues in the body that name a meeting no title names
+    BODY_VOTES = 2, // strong cues in the body that name a meeting no title names
+    ALONE_DATE_WORDS = 3, // a date's sentence with no more words is the date alone
 };
 
 typedef vnxp_range range;
@@ -46,6 +48,7 @@ typedef struct cue {
     size_t start;
     const char *type; // borrowed from the lexicon; NULL: names no meeting
     int weight;
+    int near_only; // counts in the headline and the date's sentence only
 } cue;
 
 typedef struct cues {
@@ -174,30 +177,42 @@ static int collect_cues(vnxp_matcher *m, cues *out, vnx_error *err)
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
         const char *name = hits.items[i].pattern->name;
         size_t n = strlen(name);
-        int weak = n > 5 && strcmp(name + n - 5, "_weak") == 0;
+        int near = n > 5 && strcmp(name + n - 5, "_near") == 0;
+        int weak = near || (n > 5 && strcmp(name + n - 5, "_weak") == 0);
         int broad = n > 6 && strcmp(name + n - 6, "_broad") == 0;
         cue *c = &out->items[out->n++];
         c->start = hits.items[i].start;
         c->type = vnxp_lexicon_lookup(types, name, weak ? n - 5 : broad ? n - 6 : n);
         c->weight = weak ? WEAK_CUE : broad ? BROAD_CUE : STRONG_CUE;
+        c->near_only = near;
     }
     vnxp_hits_free(&hits);
     return rc;
 }
 
-// The type named by the strongest cue in [r), the first among equals.
-static const char *type_in(const cues *cs, range r)
+// The type named by the strongest cue in [r) of at least `weight` (and
+// not a near-only cue, unless `near`), the first among equals; NULL if none.
+static const char *type_of_weight(const cues *cs, range r, int weight, int near)
 {
     const cue *best = NULL;
     for (size_t i = 0; i < cs->n; i++) {
         const cue *c = &cs->items[i];
-        if (c->start >= r.s && c->start < r.e && c->type && (!best || c->weight > best->weight))
+        if (c->start >= r.s && c->start < r.e && c->type && c->weight >= weight &&
+            (near || !c->near_only) && (!best || c->weight > best->weight))
             best = c;
     }
     return best ? best->type : NULL;
 }
 
+// The type named by the strongest cue in [r), the first among equals.
+static const char *type_in(const cues *cs, range r)
+{
+    return type_of_weight(cs, r, 0, 1);
+}
+
 /* ---- title --------------------------------------------------------------- */
+
+static const char *type_in(const cues *cs, range r);
 
 // Whether the line [r) reads as a headline rather than a sentence of the body.
 static int is_headline(vnxp_matcher *m, range r, vnx_error *err)
@@ -266,9 +281,38 @@ static int trim_title_tail(vnxp_matcher *m, range *title, vnx_error *err)
     return 0;
 }
 
+// The next line after `at` that is not blank, trimmed; 0 when none.
+static int next_line(const vnxp_text *t, size_t at, range *r)
+{
+    for (at = vnxp_line_end(t, at); at < t->len; at = vnxp_line_end(t, at)) {
+        at++;
+        if (trimmed_line(t, at, r))
+            return 1;
+    }
+    return 0;
+}
+
+// A section label over the headline ("Trang tuyển sinh", "Hội đồng nhân dân
+// Tỉnh" / "Hội nghị Tổng kết công tác Tuyên giáo năm 2021"): when the line
+// taken for the headline names no meeting and the line under it is a
+// headline that does, that line is the headline. 1 when *title moved.
+static int headline_below(vnxp_matcher *m, const cues *cs, range *title, vnx_error *err)
+{
+    range next;
+    if (type_in(cs, *title) || !next_line(m->text, title->e, &next) || !type_in(cs, next))
+        return 0;
+    int got = line_matches(m, "_furniture", next, err);
+    if (got == 0)
+        got = is_headline(m, next, err);
+    if (got > 0)
+        *title = next;
+    return got;
+}
+
 // Find the headline; *body is where the body starts (after the headline,
 // or at the first line that is not furniture).
-static int find_title(vnxp_matcher *m, range *title, size_t *body, vnx_error *err)
+static int find_title(vnxp_matcher *m, const cues *cs, range *title, size_t *body,
+                      vnx_error *err)
 {
     const vnxp_text *t = m->text;
     title->s = title->e = 0;
@@ -296,6 +340,10 @@ static int find_title(vnxp_matcher *m, range *title, size_t *body, vnx_error *er
             return VNX_OK;
         *title = r;
         join_title_lines(t, title);
+        if ((got = headline_below(m, cs, title, err)) < 0)
+            return failed(err);
+        if (got)
+            join_title_lines(t, title);
         if (trim_title_tail(m, title, err))
             return failed(err);
         *body = vnxp_line_end(t, title->e);
@@ -436,6 +484,17 @@ static int rank_of(vnxp_matcher *m, const vnxp_breaks *br, size_t s, size_t e, r
     return org < 0 ? -1 : 2 * tie + org;
 }
 
+// The sentence of the date at [s, e); a date that stands alone as one
+// ("Sáng ngày 22/02/2025. Chi bộ ... tổ chức Đại hội") goes with the next.
+static range date_sentence(const vnxp_text *t, const vnxp_breaks *br, size_t s, size_t e)
+{
+    range here = vnxp_breaks_sentence_of(br, s, e);
+    if (here.e + 1 < t->len && t->s[here.e] == '.' &&
+        count_words(t, here.s, s) + count_words(t, e, here.e) <= ALONE_DATE_WORDS)
+        here.e = vnxp_breaks_sentence_of(br, here.e + 1, here.e + 1).e;
+    return here;
+}
+
 // Choose the meeting's date: the best ranked, the first among equals.
 // *sent gets the date's sentence.
 static int find_date(vnxp_matcher *m, const vnx_date **out, range *sent, vnx_error *err)
@@ -460,7 +519,7 @@ static int find_date(vnxp_matcher *m, const vnx_date **out, range *sent, vnx_err
             rc = failed(err);
         if (got != 0)
             continue;
-        range here = vnxp_breaks_sentence_of(&br, s, e);
+        range here = date_sentence(t, &br, s, e);
         int rank = rank_of(m, &br, s, e, here, err);
         if (rank < 0)
             rc = failed(err);
@@ -682,16 +741,31 @@ static const char *type_of_body(const cues *cs, range body)
     return best >= BODY_VOTES && best > runner_up ? type : NULL;
 }
 
-static const char *event_type(const cues *cs, range title, range sent, range opening,
-                              range body)
+// The meeting's type: a strong cue of the headline, of the date's sentence
+// from the date on (before it, "Thực hiện Hướng dẫn ... về đại hội" is the
+// reason, not the meeting), of the whole sentence ("Phát triển đảng viên
+// trẻ ..." over "tổ chức Lễ kết nạp đảng viên"); then a weaker cue there;
+// then, with no headline, a strong cue of the opening, the body's votes, a
+// weaker cue of the opening (not a near-only one: "tình hình kinh tế - xã
+// hội 6 tháng đầu năm" is a topic there, not the meeting).
+static const char *event_type(const cues *cs, range title, range sent, size_t date_at,
+                              range opening, range body)
 {
-    const char *type = type_in(cs, title);
-    if (!type)
-        type = type_in(cs, sent);
-    if (!type && title.e == title.s)
-        type = type_in(cs, opening);
-    if (!type && title.e == title.s)
+    int untitled = title.e == title.s;
+    range from_date = {date_at > sent.s && date_at < sent.e ? date_at : sent.s, sent.e};
+    const range near[] = {title, from_date, sent};
+    const size_t nnear = sizeof near / sizeof *near;
+    const char *type = NULL;
+    for (size_t i = 0; i < nnear && !type; i++)
+        type = type_of_weight(cs, near[i], STRONG_CUE, 1);
+    for (size_t i = 0; i < nnear && !type; i++)
+        type = type_in(cs, near[i]);
+    if (!type && untitled)
+        type = type_of_weight(cs, opening, STRONG_CUE, 0);
+    if (!type && untitled)
         type = type_of_body(cs, body);
+    if (!type && untitled)
+        type = type_of_weight(cs, opening, 0, 0);
     return type;
 }
 
@@ -715,13 +789,13 @@ int vnxp_extract_event(vnxp_matcher *m, vnx_error *err)
 {
     vnx_result *r = m->result;
     range title, sent = {0, 0};
-    size_t body;
+    size_t body = 0;
     cues cs = {0};
     const vnx_date *date = NULL;
     char *org = NULL;
-    int rc = find_title(m, &title, &body, err);
+    int rc = collect_cues(m, &cs, err);
     if (rc == VNX_OK)
-        rc = collect_cues(m, &cs, err);
+        rc = find_title(m, &cs, &title, &body, err);
     if (rc == VNX_OK)
         rc = find_date(m, &date, &sent, err);
     range opening = opening_of(m->text, body);
@@ -729,7 +803,8 @@ int vnxp_extract_event(vnxp_matcher *m, vnx_error *err)
         rc = find_org(m, date, title, sent, opening, &org, err);
     if (rc == VNX_OK) {
         range rest = {body, m->text->len};
-        const char *type = event_type(&cs, title, sent, opening, rest);
+        size_t date_at = date ? vnxp_text_pos(m->text, date->span.start) : 0;
+        const char *type = event_type(&cs, title, sent, date_at, opening, rest);
         // An article whose cues name no meeting reports one of another kind;
         // an empty document reports none.
         if (!type && has_text(m->text))

@@ -443,6 +443,79 @@ START_TEST(date_just_past)
 }
 END_TEST
 
+/* ---- the meeting a page reports, read from its headline and date --------- */
+
+// A review at the middle of a term or a half-year is a mid-term review; a
+// cell's own "hội nghị chi bộ" is a cell meeting.
+START_TEST(type_mid_term_and_cell_meetings)
+{
+    assert_type("Ngày 12/5/2024, Đảng bộ xã Tân Phú tổ chức Hội nghị kiểm điểm giữa nhiệm kỳ "
+                "2020-2025.",
+                "sơ kết");
+    assert_type("Sáng 3/7, Huyện ủy Đông Sơn tổ chức hội nghị giao ban công tác Đảng 6 tháng đầu "
+                "năm 2024.",
+                "sơ kết");
+    assert_type("Ngày 8/10/2024, Chi bộ trường Tiểu học An Lạc tổ chức hội nghị chi bộ năm học "
+                "2024 - 2025.",
+                "sinh hoạt chi bộ");
+}
+END_TEST
+
+// A period a page speaks of is not the meeting it reports.
+START_TEST(type_half_year_only_near_the_meeting)
+{
+    assert_type("Cán bộ, đảng viên xã Tân Lập học tập chuyên đề năm 2024 về đạo đức.\n\n"
+                "Tình hình kinh tế - xã hội của xã 6 tháng đầu năm tiếp tục ổn định.\n",
+                "khác");
+}
+END_TEST
+
+// Rolling out a study or a congress plan: a study, a meeting of another kind.
+START_TEST(type_rolling_out)
+{
+    assert_type("Ngày 5/3/2024, Đảng ủy phường tổ chức Hội nghị triển khai chuyên đề năm 2024.",
+                "học tập nghị quyết");
+    assert_type("Đảng ủy xã Hòa An triển khai kế hoạch tổ chức Đại hội Đảng bộ xã nhiệm kỳ "
+                "2025-2030\n\nNội dung.\n",
+                "khác");
+    assert_type("Các huyện điều chỉnh lịch Đại hội Đảng bộ cơ sở\n\nNội dung.\n", "khác");
+}
+END_TEST
+
+// A weak cue of the headline gives way to the meeting its date's sentence
+// names; before the date, a sentence gives its reason, not the meeting.
+START_TEST(type_from_the_meeting_sentence)
+{
+    assert_type("Phát triển đảng viên trong công nhân năm 2024\n\nNgày 19/5/2024, Chi bộ Phòng "
+                "Kế toán tổ chức Lễ kết nạp đảng viên mới.\n",
+                "kết nạp đảng viên");
+    assert_type("Trang tin tức\n\nThực hiện Hướng dẫn số 12-HD/ĐU về đại hội chi bộ, ngày 4/3/2024 "
+                "Đảng ủy Trường Cao đẳng Y tế tổ chức Hội nghị quán triệt Chỉ thị 35-CT/TW.\n",
+                "học tập nghị quyết");
+}
+END_TEST
+
+// A section label over the headline is not the headline.
+START_TEST(title_below_a_section_label)
+{
+    assert_title("Hội đồng nhân dân Tỉnh\n\nHội nghị Tổng kết công tác Tuyên giáo năm 2023\n\n"
+                 "Ngày 21/12, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị.\n",
+                 "Hội nghị Tổng kết công tác Tuyên giáo năm 2023");
+}
+END_TEST
+
+// A date that stands alone as a sentence goes with the next; a dateline's
+// clock on the line above is not next to the date below it.
+START_TEST(date_alone_and_under_a_dateline)
+{
+    assert_date("Sau một thời gian chuẩn bị khẩn trương các văn kiện. Sáng ngày 22/02/2025. Chi bộ "
+                "Trường Tiểu học Bát Tràng tổ chức Đại hội lần thứ XI.",
+                "2025-02-22");
+    assert_date("21/12/2023 08:00\nNgày 21/12, Ban Tuyên giáo Huyện ủy tổ chức Hội nghị tổng kết.",
+                "2023-12-21");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("event");
@@ -461,6 +534,10 @@ int main(void)
     tcase_add_test(tc, type_with_look_alike_letters);
     tcase_add_test(tc, type_study_and_emulation);
     tcase_add_test(tc, type_from_the_body_without_title);
+    tcase_add_test(tc, type_mid_term_and_cell_meetings);
+    tcase_add_test(tc, type_half_year_only_near_the_meeting);
+    tcase_add_test(tc, type_rolling_out);
+    tcase_add_test(tc, type_from_the_meeting_sentence);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("date");
@@ -475,6 +552,7 @@ int main(void)
     tcase_add_test(tc, date_null_when_untied);
     tcase_add_test(tc, date_of_issuing_is_the_meetings);
     tcase_add_test(tc, date_just_past);
+    tcase_add_test(tc, date_alone_and_under_a_dateline);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("organization");
@@ -491,6 +569,7 @@ int main(void)
     tcase_add_test(tc, title_null_for_body_first);
     tcase_add_test(tc, title_joined_and_trimmed);
     tcase_add_test(tc, title_not_framework_furniture);
+    tcase_add_test(tc, title_below_a_section_label);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("author");
