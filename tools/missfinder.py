@@ -15,7 +15,8 @@ each text into sentences, and prints every sentence that holds
     (gatherings.txt) or a cue (presence_cues.txt),
 where no tally (or attendance) span of the record falls, as
 `SOURCE:OFFSET [kind] sentence`. Sentences of a target or plan ("phấn
-đấu", "chỉ tiêu") are left out, as SPEC says they hold no tally. With
+đấu", "chỉ tiêu": lexicon/tally_targets.txt) are left out, as SPEC says
+they hold no tally. With
 --summary, only the counts per kind.
 
 The words come from the lexicons of the pattern set (PATTERNS_DIR, default
@@ -33,12 +34,13 @@ TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
 def fold(s):
-    """Lower case, tone marks moved to the end of each word (uỷ = ủy), NFD."""
-    s = unicodedata.normalize("NFD", s).casefold().replace("đ", "đ")
+    """Lower case, tone marks moved to the end of each word (uỷ = ủy), NFC:
+    how the shared scorer compares words."""
+    s = unicodedata.normalize("NFD", s).casefold()
     out = []
-    for word in re.split(r"(\W+)", s):
+    for word in re.split(r"([^\w\u0300-\u036f]+)", s):  # marks stay in their word
         out.append("".join(c for c in word if c not in TONES) + "".join(c for c in word if c in TONES))
-    return "".join(out)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def lexicon(patterns, name):
@@ -57,9 +59,8 @@ def word_regex(words):
 
 
 # A sentence ends at a line end, at ';', '!', '?', or a full stop before a space.
-SENTENCE_END = re.compile(r"\n|[;!?]|\.(?=\s)")
+SENTENCE_END = re.compile(r"\r?\n|\r|[;!?]|\.(?=\s)")
 FIGURE = re.compile(r"(?<![\w/.,])\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?\s*%?")
-TARGET = re.compile(r"(?<!\w)(?:phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|dự\s+kiến)(?!\w)")
 
 
 def sentences(text):
@@ -109,6 +110,8 @@ def main(argv):
                           lexicon(patterns, "presence_cues") +
                           [fold(w) for w in ("tham dự", "tham gia", "có mặt", "dự")])
     people = word_regex(lexicon(patterns, "attendees"))
+    target = word_regex(lexicon(patterns, "tally_targets") +
+                        [fold(w) for w in ("chỉ tiêu", "kế hoạch đề ra")])
     counted = re.compile(r"(?<![\w/.,])\d+(?:[.,]\d+)*(?:\s*/\s*\d+)?\s*%?\s+(?:các\s+)?(?:"
                          + people.pattern[len("(?<!\\w)(?:"):])
     counts = {k: 0 for k in kinds}
@@ -116,22 +119,29 @@ def main(argv):
         src = rec.get("source")
         if not src or rec.get("error"):
             continue
-        with open(src, encoding="utf-8", errors="replace") as f:
-            text = unicodedata.normalize("NFC", f.read())
+        # As given (no newline translation, no normalization): spans are
+        # offsets in the input's bytes.
+        with open(src, encoding="utf-8", errors="replace", newline="") as f:
+            text = f.read()
         offs = byte_offsets(text)
         spans = {k: [tuple(x["span"]) for x in rec.get(k, []) if x.get("span")] for k in kinds}
+        # A repeat of a statement found earlier is kept once in the record,
+        # with the span of its first mention: its text still covers it.
+        texts = {k: [" ".join(unicodedata.normalize("NFC", x["text"]).split())
+                     for x in rec.get(k, []) if x.get("text")] for k in kinds}
         for at, s in sentences(text):
             folded = fold(s)
-            if not FIGURE.search(s) or TARGET.search(folded):
+            if not FIGURE.search(s):
                 continue
             b0, b1 = offs[at], offs[at + len(s)]
             found = []
-            if "tallies" in kinds and ratings.search(folded):
+            if "tallies" in kinds and ratings.search(folded) and not target.search(folded):
                 found.append("tallies")
             if "attendance" in kinds and presence.search(folded) and counted.search(folded):
                 found.append("attendance")
+            flat = " ".join(unicodedata.normalize("NFC", s).split())
             for k in found:
-                if any(a < b1 and b > b0 for a, b in spans[k]):
+                if any(a < b1 and b > b0 for a, b in spans[k]) or any(t in flat for t in texts[k]):
                     continue
                 counts[k] += 1
                 if not summary:
