@@ -37,7 +37,7 @@
 
 #include "internal.h"
 
-enum { TOK_HON, TOK_NAME, TOK_HEAD, TOK_STOP };
+enum { TOK_HON, TOK_NOUN, TOK_NAME, TOK_HEAD, TOK_STOP };
 
 enum {
     MAX_ROLES = 12,       // roles read at one mention
@@ -90,7 +90,7 @@ typedef struct state {
     struct lh_table *people_by_key; // person key -> index + 1 (the table borrows the key)
     struct lh_table *role_keys;     // "person index:role key" of every role kept (owned)
     unsigned name_lengths;          // bit n: a person's name has n words
-    const vnxp_pattern *hon_gap, *role_gap, *link, *given, *role_place;
+    const vnxp_pattern *hon_gap, *role_gap, *link, *given, *role_place, *noun_gap, *list_gap;
     const vnxp_lexicon *places, *not_persons, *bylines, *dot_abbrevs, *surnames;
     vnx_error *err;
     int nomem; // an allocation failed in a helper that cannot say so
@@ -348,7 +348,8 @@ static int read_tokens(state *st)
     static const struct {
         const char *group;
         int kind;
-    } groups[] = {{"hon", TOK_HON}, {"name", TOK_NAME}, {"head", TOK_HEAD}, {"stop", TOK_STOP}};
+    } groups[] = {{"hon", TOK_HON},   {"noun", TOK_NOUN}, {"name", TOK_NAME},
+                  {"head", TOK_HEAD}, {"stop", TOK_STOP}};
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
         // A hit may hold an honorific and the name it introduces.
         for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
@@ -656,13 +657,16 @@ static void note_head(mention *mt, size_t k)
 }
 
 // Is token `t`, met inside a role, a part of it? Heads not yet read are (a
-// second head: "Phó Bí thư Thường trực Tỉnh ủy"), and so are names that are
-// places ("Hiệu trưởng Trường THPT Hoàng Hoa Thám") or too short to be a
-// person ("Tỉnh ủy Lâm Đồng").
+// second head: "Phó Bí thư Thường trực Tỉnh ủy"), person nouns are ("Chủ
+// tịch Hội Cựu chiến binh"), and so are names that are places ("Hiệu
+// trưởng Trường THPT Hoàng Hoa Thám") or too short to be a person ("Tỉnh
+// ủy Lâm Đồng").
 static int part_of_role(const token *t)
 {
     if (t->kind == TOK_HEAD)
         return !t->used;
+    if (t->kind == TOK_NOUN)
+        return 1; // "Chủ tịch Hội Cựu chiến binh", "Phó Chủ tịch Hội Sinh viên"
     if (t->kind == TOK_NAME)
         return t->dropped || t->nsyl < PERSON_MIN_SYLLABLES;
     return 0;
@@ -731,7 +735,7 @@ static int role_before_a_name(state *st, const token *t, int *failed)
     if (e < st->len && is_dash(st->s, e) && separator_len(st->s, st->len, e))
         e = skip_spaces(st->s, st->len, e + separator_len(st->s, st->len, e));
     const token *next = token_at(st, e);
-    return next && (next->kind == TOK_HON || (next->kind == TOK_NAME && !part_of_role(next)));
+    return next && next->kind == TOK_NAME && !part_of_role(next);
 }
 
 // The head token that starts a next role at `pos`, after a separator or a
@@ -882,16 +886,21 @@ static const token *honorific_before(state *st, size_t pos, int *failed)
 
 /* ---- mentions -------------------------------------------------------------- */
 
-// Is the text between `from` and `to` only a list separator: ",", ";",
-// "và", ", và"?
-static int list_gap(const state *st, size_t from, size_t to)
+// Is the text between `from` and `to` only a list separator (",", ";",
+// "và", a dash), maybe after the class or address of the item before
+// (officials.pcre, _list_gap)?
+static int list_gap(state *st, size_t from, size_t to, int *failed)
 {
-    size_t i = skip_spaces(st->s, to, from);
-    if (i < to && (st->s[i] == ',' || st->s[i] == ';'))
-        i = skip_spaces(st->s, to, i + 1);
-    if (starts_with(st->s, to, i, "và"))
-        i = skip_spaces(st->s, to, i + strlen("và"));
-    return i == to && from < to;
+    return from < to && match_end(st, st->list_gap, from, failed) == to;
+}
+
+// Is a person noun right before `pos` ("quần chúng ưu tú Lê Văn A", "học
+// sinh: Vũ Thị B", "gồm: Đỗ Văn C")?
+static int noun_before(state *st, size_t pos, int *failed)
+{
+    size_t j = token_from(st, pos);
+    const token *t = j > 0 ? &st->toks[j - 1] : NULL;
+    return t && t->kind == TOK_NOUN && match_end(st, st->noun_gap, t->end, failed) == pos;
 }
 
 // Read the name token at index `i` with what is around it: its honorific,
@@ -930,7 +939,12 @@ static void read_mention(state *st, size_t i, person *known, size_t name_e, ment
         if (!by_link)
             h = NULL;
     }
-    mt->introduced = hon || before_ok || known || by_sep || by_link;
+    if (h && role_before_a_name(st, h, failed)) {
+        h = NULL; // "A và Chủ tịch Hội Nông dân Lê Văn B": B's role
+        by_sep = by_link = 0;
+    }
+    mt->introduced = hon || before_ok || known || by_sep || by_link ||
+                     noun_before(st, t->start, failed);
     if (h && mt->introduced)
         mt->end = read_roles_after(st, (size_t)(h - st->toks), mt, failed);
 }
@@ -987,7 +1001,7 @@ static int read_names(state *st, int second_pass)
         size_t name_e = t->end;
         person *p = known_at(st, t, &name_e);
         read_mention(st, i, p, name_e, &mt, &failed);
-        int on_list = list_end != SIZE_MAX && list_gap(st, list_end, t->start);
+        int on_list = list_end != SIZE_MAX && list_gap(st, list_end, t->start, &failed);
         if (!mt.introduced && !on_list && !(second_pass && p))
             continue;
         if (on_list && !mt.has_hon) {
@@ -1100,12 +1114,15 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
     st.link = vnxp_pattern_find(ps, "officials", "_link");
     st.given = vnxp_pattern_find(ps, "officials", "_given");
     st.role_place = vnxp_pattern_find(ps, "officials", "_role_place");
+    st.noun_gap = vnxp_pattern_find(ps, "officials", "_noun_gap");
+    st.list_gap = vnxp_pattern_find(ps, "officials", "_list_gap");
     st.dot_abbrevs = vnxp_lexicon_find(ps, "dot_abbrevs");
     st.surnames = vnxp_lexicon_find(ps, "surnames");
     st.places = vnxp_lexicon_find(ps, "name_places");
     st.not_persons = vnxp_lexicon_find(ps, "not_persons");
     st.bylines = vnxp_lexicon_find(ps, "byline_marks");
-    if (!st.hon_gap || !st.role_gap || !st.link || !st.given || !st.role_place)
+    if (!st.hon_gap || !st.role_gap || !st.link || !st.given || !st.role_place || !st.noun_gap ||
+        !st.list_gap)
         return VNX_OK; // a pattern set without officials
     st.people_by_key = lh_kchar_table_new(64, NULL);
     st.role_keys = lh_kchar_table_new(64, free_key);

@@ -174,6 +174,48 @@ START_TEST(list_of_persons)
 }
 END_TEST
 
+START_TEST(private_persons_after_a_person_noun)
+{
+    // "quần chúng ưu tú", "học sinh", "phụ huynh" tie a name to a person
+    // without being its honorific; a list after them, or after "gồm:", is
+    // one of persons, its items maybe followed by a class.
+    const char *text = "Chi bộ kết nạp quần chúng ưu tú Lạc Thị Hoài. Lễ kết nạp cho 03 quần "
+                       "chúng: Tăng Văn Bình, Diệp Thị Mơ và Âu Văn Khoa. Kết nạp 3 học sinh "
+                       "ưu tú, gồm: Cù Thị Lan, lớp 12A1; Lạc Văn Đông (lớp 12A3) và Đàm Thị "
+                       "Ngọc, lớp 12A5. Trao quyết định cho đảng viên Phí Thị Hằng- Lục Văn Tâm "
+                       "và Mẫn Thị Hoa. Phụ huynh Lò Văn Sáng chia sẻ niềm vui.";
+    vnx_result *r = extract(text);
+    assert_count(r, 11, text);
+    static const char *const names[] = {"Lạc Thị Hoài", "Tăng Văn Bình", "Diệp Thị Mơ",
+                                        "Âu Văn Khoa",  "Cù Thị Lan",    "Lạc Văn Đông",
+                                        "Đàm Thị Ngọc", "Phí Thị Hằng",  "Lục Văn Tâm",
+                                        "Mẫn Thị Hoa",  "Lò Văn Sáng"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        assert_official(r, names[i], NULL, NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(more_forms_of_address)
+{
+    vnx_result *r = extract("Đến thăm cụ Đinh Thị Mận, đc Hồ Văn Tư trao quà.");
+    assert_official(r, "Đinh Thị Mận", "cụ", NULL);
+    assert_official(r, "Hồ Văn Tư", "đc", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(person_noun_inside_a_role)
+{
+    // "Cựu chiến binh", "Sinh viên" name a body's members inside a role.
+    vnx_result *r = extract("Ông Triệu Văn Phúc – Chủ tịch Hội Cựu chiến binh xã, Phó Chủ tịch "
+                            "Hội Sinh viên trường dự.");
+    assert_official(r, "Triệu Văn Phúc", "Ông", "Chủ tịch Hội Cựu chiến binh xã",
+                    "Phó Chủ tịch Hội Sinh viên trường", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
 /* ---- roles --------------------------------------------------------------- */
 
 START_TEST(roles_after_dash_and_comma)
@@ -387,6 +429,16 @@ START_TEST(stop_glued_or_inside_a_compound)
 }
 END_TEST
 
+START_TEST(role_ends_before_and_an_honorific)
+{
+    vnx_result *r = extract("Đồng chí Kha Văn Tú - Phó Bí thư Chi đoàn văn phòng và Đồng chí Lục "
+                            "Thị Hoa - Bí thư Chi đoàn dự họp.");
+    assert_official(r, "Kha Văn Tú", "Đồng chí", "Phó Bí thư Chi đoàn văn phòng", NULL);
+    assert_official(r, "Lục Thị Hoa", "Đồng chí", "Bí thư Chi đoàn", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
 /* ---- merging ------------------------------------------------------------- */
 
 START_TEST(mentions_merge)
@@ -473,6 +525,9 @@ START_TEST(ho_chi_minh_is_no_official)
     assert_none("Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.");
     assert_none("Đoàn công tác đến Thành phố Hồ Chí Minh và TP. Hồ Chí Minh.");
     assert_none("Dưới ảnh Chủ tịch Hồ Chí Minh, đảng viên mới tuyên thệ.");
+    // Historical figures whose names schools and streets carry.
+    assert_none("Thầy trò dâng hương tưởng nhớ thầy Chu Văn An; các bạn học sinh Lê Quý Đôn "
+                "khóa 2020 và Chủ tịch UBND phường Nguyễn Cư Trinh dự.");
 }
 END_TEST
 
@@ -581,6 +636,8 @@ static Suite *officials_suite(void)
     tcase_add_test(names, name_by_role_after_separator);
     tcase_add_test(names, bare_name_is_no_person);
     tcase_add_test(names, list_of_persons);
+    tcase_add_test(names, private_persons_after_a_person_noun);
+    tcase_add_test(names, more_forms_of_address);
     suite_add_tcase(s, names);
     TCase *roles = tcase_create("roles");
     tcase_add_checked_fixture(roles, setup, teardown);
@@ -600,6 +657,8 @@ static Suite *officials_suite(void)
     tcase_add_test(roles, dash_inside_a_body_name);
     tcase_add_test(roles, chain_stops_at_the_role_of_the_next_name);
     tcase_add_test(roles, stop_glued_or_inside_a_compound);
+    tcase_add_test(roles, person_noun_inside_a_role);
+    tcase_add_test(roles, role_ends_before_and_an_honorific);
     suite_add_tcase(s, roles);
     TCase *merging = tcase_create("merging");
     tcase_add_checked_fixture(merging, setup, teardown);
