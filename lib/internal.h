@@ -16,6 +16,8 @@
 
 #include "vnextract.h"
 
+struct lh_table;
+
 /* ---- errors (error.c) -------------------------------------------------- */
 
 /* Fill `err` (if not NULL and still VNX_OK) with code and a printf message.
@@ -442,6 +444,15 @@ int vnxp_link_is(const vnxp_linker *l, ptrdiff_t i, vnxp_part_kind kind);
  * chí"); its index or -1. */
 ptrdiff_t vnxp_link_noun_after(vnxp_linker *l, const vnxp_pattern *before_noun, size_t q,
                                unsigned kinds);
+/* The statements a linker has stored, by a key of their values, so that a
+ * repeat (a headline restating the body) is kept once in constant time. */
+typedef struct vnxp_seen {
+    struct lh_table *keys; /* owned strings; NULL until the first add */
+} vnxp_seen;
+/* Add `key`: 1 when it is new, 0 when it was there, -1 out of memory. */
+int vnxp_seen_add(vnxp_seen *s, const char *key);
+void vnxp_seen_free(vnxp_seen *s);
+
 /* Helpers of pattern kind `kind`, by name, into slots; VNX_OK or
  * VNX_ERR_PATTERN when one is missing (a pattern set overridden without it). */
 int vnxp_link_helpers(const vnxp_linker *l, const char *kind, const char *const *names,

@@ -28,7 +28,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -46,6 +46,7 @@ enum {
 
 typedef struct ctx {
     vnxp_linker l;
+    vnxp_seen seen; // the figures stored, for repeats
     const vnxp_pattern *before_noun, *figure_lead, *comma_lead, *composition, *guest_lead,
         *stop_gap, *noun_sep, *list_sep, *verb_lead, *tail_link;
     // The last word of taking part, cue or meeting, for "cùng 27 đồng chí ...".
@@ -156,23 +157,29 @@ static int stopped_in_sentence(const ctx *c, size_t q)
 
 /* ---- storing -------------------------------------------------------------- */
 
-// Whether the result holds this figure already.
-static int is_repeat(const vnx_result *res, const draft *d)
+// Whether the result holds this figure already: 1 yes, 0 no (it is now
+// recorded), -1 out of memory. A share without a count is known by it.
+static int is_repeat(ctx *c, const draft *d)
 {
-    for (size_t i = 0; i < res->nattendance; i++) {
-        const vnx_attendance *a = &res->attendance[i];
-        if (a->present == d->present && a->total == d->total &&
-            (d->present != VNX_NONE || fabs(a->percent - d->percent) < 1e-9))
-            return 1;
-    }
-    return 0;
+    char key[96];
+    snprintf(key, sizeof key, "%lld|%lld|%.9g", d->present, d->total,
+             d->present == VNX_NONE ? d->percent : 0.0);
+    int added = vnxp_seen_add(&c->seen, key);
+    return added < 0 ? -1 : !added;
 }
 
 static void emit(ctx *c, const draft *d)
 {
-    if (c->l.failed || (d->present == VNX_NONE && d->percent == VNX_NONE) || d->present == 0 ||
-        is_repeat(c->l.m->result, d))
+    if (c->l.failed || (d->present == VNX_NONE && d->percent == VNX_NONE) || d->present == 0)
         return;
+    int repeat = is_repeat(c, d);
+    if (repeat > 0)
+        return;
+    if (repeat < 0) {
+        c->l.failed = 1;
+        vnxp_fail(c->l.err, VNX_ERR_NOMEM, "out of memory");
+        return;
+    }
     c->has_last = 1;
     c->last_present = d->present;
     c->last_end = d->end;
@@ -456,6 +463,7 @@ int vnxp_extract_attendance(vnxp_matcher *m, vnx_error *err)
         if (c.l.failed)
             rc = err && err->code ? err->code : VNX_ERR_NOMEM;
     }
+    vnxp_seen_free(&c.seen);
     vnxp_linker_free(&c.l);
     vnxp_parts_free(&parts);
     return rc;

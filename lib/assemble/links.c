@@ -6,6 +6,8 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <json-c/linkhash.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -112,4 +114,32 @@ int vnxp_link_helpers(const vnxp_linker *l, const char *kind, const char *const 
         if (!(*slots[i] = vnxp_pattern_find(&l->m->x->patterns, kind, names[i])))
             return vnxp_fail(l->err, VNX_ERR_PATTERN, "%s.pcre: no pattern %s", kind, names[i]);
     return VNX_OK;
+}
+
+static void free_key(struct lh_entry *e)
+{
+    free(lh_entry_k(e));
+}
+
+int vnxp_seen_add(vnxp_seen *s, const char *key)
+{
+    if (!s->keys && !(s->keys = lh_kchar_table_new(64, free_key)))
+        return -1;
+    if (lh_table_lookup_ex(s->keys, key, NULL))
+        return 0;
+    char *copy = vnxp_strdup(key);
+    if (!copy)
+        return -1;
+    if (lh_table_insert(s->keys, copy, NULL)) {
+        free(copy);
+        return -1;
+    }
+    return 1;
+}
+
+void vnxp_seen_free(vnxp_seen *s)
+{
+    if (s->keys)
+        lh_table_free(s->keys);
+    s->keys = NULL;
 }

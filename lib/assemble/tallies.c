@@ -32,6 +32,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,7 @@ enum {
 
 typedef struct ctx {
     vnxp_linker l;
+    vnxp_seen seen; // the tallies stored, for repeats
     const vnxp_pattern *before_noun, *rating_link, *bare_end, *tail_link, *tail_word,
         *percent_link, *list_sep, *breakdown_open, *rated, *qualified;
     // The tally before, for one with no subject of its own.
@@ -259,17 +261,15 @@ static int same_str(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-// Whether the result holds this tally already (a headline restating the body).
-static int is_repeat(const vnx_result *res, const draft *d)
+// Whether the result holds this tally already (a headline restating the
+// body): 1 yes, 0 no (it is now recorded), -1 out of memory.
+static int is_repeat(ctx *c, const draft *d)
 {
-    for (size_t i = 0; i < res->ntallies; i++) {
-        const vnx_tally *t = &res->tallies[i];
-        if (t->count == d->count && t->total == d->total && same_number(t->percent, d->percent) &&
-            t->or_above == d->or_above && same_str(t->rating, d->rating) &&
-            same_str(t->subject, d->subject))
-            return 1;
-    }
-    return 0;
+    char key[512];
+    snprintf(key, sizeof key, "%lld|%lld|%.9g|%d|%s|%s", d->count, d->total, d->percent,
+             d->or_above, d->rating ? d->rating : "", d->subject ? d->subject : "");
+    int added = vnxp_seen_add(&c->seen, key);
+    return added < 0 ? -1 : !added;
 }
 
 // Store a draft, and make it the tally before for the next one.
@@ -281,9 +281,10 @@ static void emit(ctx *c, const draft *d)
     c->has_prev = 1;
     c->prev_subject = d->subject;
     c->prev_end = d->end;
-    if (is_repeat(c->l.m->result, d))
+    int repeat = is_repeat(c, d);
+    if (repeat > 0)
         return;
-    vnx_tally *t = vnxp_result_add_tally(c->l.m->result);
+    vnx_tally *t = repeat < 0 ? NULL : vnxp_result_add_tally(c->l.m->result);
     if (!t) {
         c->l.failed = 1;
         vnxp_fail(c->l.err, VNX_ERR_NOMEM, "out of memory");
@@ -745,6 +746,7 @@ int vnxp_extract_tallies(vnxp_matcher *m, vnx_error *err)
         if (c.l.failed)
             rc = err && err->code ? err->code : VNX_ERR_NOMEM;
     }
+    vnxp_seen_free(&c.seen);
     vnxp_linker_free(&c.l);
     vnxp_parts_free(&parts);
     return rc;

@@ -40,10 +40,17 @@ def roles_of_one(n):
                    for i in range(n))
 
 
+def distinct_tallies(n):
+    """n distinct tallies and attendance figures: each checked against those before."""
+    return "".join(f"Năm qua có {i} đảng viên hoàn thành tốt nhiệm vụ. "
+                   f"Hội nghị có {i} đảng viên tham dự.\n" for i in range(1, n + 1))
+
+
 # name: (builder, N, file suffix); N is the smaller size (the larger is 4N).
 CASES = {
     "officials_distinct_names": (distinct_names, 16_000, ".txt"),
     "officials_roles_of_one": (roles_of_one, 2_000, ".txt"),
+    "tallies_and_attendance_distinct": (distinct_tallies, 16_000, ".txt"),
 }
 
 
