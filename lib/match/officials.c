@@ -89,9 +89,10 @@ typedef struct state {
     size_t npeople, cappeople;
     struct lh_table *people_by_key; // person key -> index + 1 (the table borrows the key)
     struct lh_table *role_keys;     // "person index:role key" of every role kept (owned)
+    struct lh_table *name_keys;     // the key of every name token (owned)
     unsigned name_lengths;          // bit n: a person's name has n words
     const vnxp_pattern *hon_gap, *role_gap, *link, *given, *role_place, *noun_gap, *list_gap;
-    const vnxp_lexicon *places, *not_persons, *bylines, *dot_abbrevs, *surnames;
+    const vnxp_lexicon *places, *not_persons, *bylines, *dot_abbrevs, *surnames, *units;
     vnx_error *err;
     int nomem; // an allocation failed in a helper that cannot say so
 } state;
@@ -240,8 +241,9 @@ static size_t count_words(const char *s)
 }
 
 // Does one of the one to three words that end at `end` (spaces before it
-// skipped) make an entry of `lx`? A leading bracket or quote is ignored.
-static int words_before_in(const state *st, size_t end, const vnxp_lexicon *lx)
+// skipped) make an entry of `lx`? Where they start, or SIZE_MAX. A leading
+// bracket or quote is ignored.
+static size_t words_before_in(const state *st, size_t end, const vnxp_lexicon *lx)
 {
     end = skip_spaces_back(st->s, end);
     size_t start = end;
@@ -253,11 +255,11 @@ static int words_before_in(const state *st, size_t end, const vnxp_lexicon *lx)
         while (from < end && strchr("([\"'", st->s[from]))
             from++;
         if (from < end && vnxp_lexicon_lookup(lx, st->s + from, end - from))
-            return 1;
+            return from;
         if (start == 0 || st->s[start - 1] == '\n')
             break;
     }
-    return 0;
+    return SIZE_MAX;
 }
 
 /* ---- tokens -------------------------------------------------------------- */
@@ -287,26 +289,61 @@ static int has_lower(const char *s, size_t n)
 }
 
 // Syllables of a name token and whether it is written in capitals.
+// Its key goes into the set of names written in the text.
 static int measure_name(state *st, token *t)
 {
     char *name = clean_name(st->m, t->start, t->end);
     if (!name)
         return -1;
     t->nsyl = (int)count_words(name);
+    char *key = vnxp_key(name, strlen(name));
     free(name);
+    if (!key)
+        return -1;
+    if (lh_table_lookup_ex(st->name_keys, key, NULL))
+        free(key);
+    else if (lh_table_insert(st->name_keys, key, NULL)) {
+        free(key);
+        return -1;
+    }
     t->all_caps = !has_lower(st->s + t->start, t->end - t->start);
     return 0;
 }
 
+static size_t role_start_before(state *st, size_t end, mention *mt);
+static size_t match_end(state *st, const vnxp_pattern *p, size_t at, int *failed);
+
+// "Chủ tịch UBND xã Lò Văn Páo phát biểu", "Phó Chủ tịch HĐND tỉnh Trần Văn
+// B": a full name right after the word of the unit a role is of ("xã",
+// "tỉnh", "thành phố": role_places) names the one who holds the role, not a
+// place, unless a larger place follows it after a comma ("xã Hòa Bình,
+// huyện ...").
+static int holder_after_unit(state *st, const token *t)
+{
+    if (t->nsyl < PERSON_MIN_SYLLABLES || t->all_caps)
+        return 0;
+    size_t unit = words_before_in(st, t->start, st->units);
+    if (unit == SIZE_MAX)
+        return 0;
+    mention scratch;
+    memset(&scratch, 0, sizeof scratch);
+    if (role_start_before(st, skip_spaces_back(st->s, t->start), &scratch) == SIZE_MAX)
+        return 0;
+    int failed = 0;
+    size_t e = skip_spaces(st->s, st->len, t->end);
+    return !(e < st->len && st->s[e] == ',' &&
+             match_end(st, st->role_place, e + 1, &failed) != SIZE_MAX);
+}
+
 // A name that is a place, a thing named after a person or a byline.
-static int is_not_person(const state *st, const token *t)
+static int is_not_person(state *st, const token *t)
 {
     if (vnxp_lexicon_lookup(st->not_persons, st->s + t->start, t->end - t->start))
         return 1;
-    if (words_before_in(st, t->start, st->places))
-        return 1;
+    if (words_before_in(st, t->start, st->places) != SIZE_MAX)
+        return !holder_after_unit(st, t);
     size_t b = skip_spaces_back(st->s, t->start);
-    return b > 0 && st->s[b - 1] == ':' && words_before_in(st, b - 1, st->bylines);
+    return b > 0 && st->s[b - 1] == ':' && words_before_in(st, b - 1, st->bylines) != SIZE_MAX;
 }
 
 // Is a letter at s[i] upper case?
@@ -949,10 +986,25 @@ static void read_mention(state *st, size_t i, person *known, size_t name_e, ment
         mt->end = read_roles_after(st, (size_t)(h - st->toks), mt, failed);
 }
 
+// Is the text [s, e) written as a name of its own elsewhere in the text?
+static int written_alone(state *st, size_t s, size_t e)
+{
+    char *key = vnxp_key(st->s + s, e - s);
+    if (!key) {
+        st->nomem = 1;
+        return 0;
+    }
+    int found = lh_table_lookup_ex(st->name_keys, key, NULL);
+    free(key);
+    return found;
+}
+
 // "Chủ tịch UBND xã Phong Lâm Hà Thị Hạnh": a long name right after role
 // words, with no honorific, may begin with the last words of a place. When
 // a later syllable is a surname with at least a full name (three
-// syllables) from it on, the name starts there and the rest is the role's.
+// syllables) from it on, the name starts there and the rest is the role's:
+// at the surname from which the rest is written alone elsewhere ("huyện
+// Thạch Hà Lê Văn Sơn" when "Lê Văn Sơn" is), else at the first.
 static void trim_place_words(state *st, size_t i)
 {
     token *t = &st->toks[i];
@@ -967,7 +1019,8 @@ static void trim_place_words(state *st, size_t i)
     for (size_t c = prev->end; c < t->start; c++)
         if (is_stop_char(st->s, st->len, c) || separator_len(st->s, st->len, c))
             return;
-    size_t w = t->start;
+    size_t w = t->start, cut = SIZE_MAX;
+    int cut_k = 0;
     for (int k = 1; t->nsyl - k >= PERSON_MIN_SYLLABLES; k++) {
         while (w < t->end && !is_space(st->s[w]))
             w++;
@@ -975,11 +1028,19 @@ static void trim_place_words(state *st, size_t i)
         size_t e = w;
         while (e < t->end && !is_space(st->s[e]))
             e++;
-        if (vnxp_lexicon_lookup(st->surnames, st->s + w, e - w)) {
-            t->start = w;
-            t->nsyl -= k;
-            return;
+        if (!vnxp_lexicon_lookup(st->surnames, st->s + w, e - w))
+            continue;
+        int alone = written_alone(st, w, t->end);
+        if (cut == SIZE_MAX || alone) {
+            cut = w;
+            cut_k = k;
         }
+        if (alone)
+            break;
+    }
+    if (cut != SIZE_MAX) {
+        t->start = cut;
+        t->nsyl -= cut_k;
     }
 }
 
@@ -1118,6 +1179,7 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
     st.list_gap = vnxp_pattern_find(ps, "officials", "_list_gap");
     st.dot_abbrevs = vnxp_lexicon_find(ps, "dot_abbrevs");
     st.surnames = vnxp_lexicon_find(ps, "surnames");
+    st.units = vnxp_lexicon_find(ps, "role_places");
     st.places = vnxp_lexicon_find(ps, "name_places");
     st.not_persons = vnxp_lexicon_find(ps, "not_persons");
     st.bylines = vnxp_lexicon_find(ps, "byline_marks");
@@ -1126,8 +1188,10 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
         return VNX_OK; // a pattern set without officials
     st.people_by_key = lh_kchar_table_new(64, NULL);
     st.role_keys = lh_kchar_table_new(64, free_key);
-    int rc = st.people_by_key && st.role_keys ? read_tokens(&st)
-                                              : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    st.name_keys = lh_kchar_table_new(64, free_key);
+    int rc = st.people_by_key && st.role_keys && st.name_keys
+                 ? read_tokens(&st)
+                 : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (rc == VNX_OK)
         rc = read_names(&st, 0);
     if (rc == VNX_OK)
@@ -1143,6 +1207,8 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
         lh_table_free(st.people_by_key);
     if (st.role_keys)
         lh_table_free(st.role_keys);
+    if (st.name_keys)
+        lh_table_free(st.name_keys);
     free(st.people);
     free(st.toks);
     if (rc == VNX_OK && st.nomem)

@@ -139,6 +139,34 @@ START_TEST(two_roles_before)
 }
 END_TEST
 
+START_TEST(holder_after_the_unit_of_a_role)
+{
+    // After the word of the unit a role is of ("xã", "tỉnh"), a full name
+    // is the holder's, not a place; unless a larger place follows it.
+    const char *text = "Chủ tịch UBND xã Lò Văn Páo phát biểu. Phó Chủ tịch HĐND tỉnh Trần "
+                       "Xuân Vinh đến dự. Chủ tịch UBND xã Tạ Xá Đông, huyện Ba Vì dự họp.";
+    vnx_result *r = extract(text);
+    assert_count(r, 2, text);
+    assert_official(r, "Lò Văn Páo", NULL, "Chủ tịch UBND xã", NULL);
+    assert_official(r, "Trần Xuân Vinh", NULL, "Phó Chủ tịch HĐND tỉnh", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(place_words_cut_where_the_name_is_written_alone)
+{
+    // "huyện Thạch Hà Lê Văn Sơn": the name starts at the surname from which
+    // it is written alone elsewhere, not at the first surname ("Hà").
+    const char *text = "Giám đốc Trung tâm Chính trị huyện Thạch Hà Lê Văn Sơn trao giấy "
+                       "chứng nhận. Đồng chí Lê Văn Sơn cảm ơn các học viên.";
+    vnx_result *r = extract(text);
+    assert_count(r, 1, text);
+    assert_official(r, "Lê Văn Sơn", "Đồng chí", "Giám đốc Trung tâm Chính trị huyện Thạch Hà",
+                    NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
 START_TEST(name_by_role_after_separator)
 {
     const char *text = "Tham dự có: Mạc Văn Tâm, Trưởng ban Dân vận Huyện ủy; Đinh Thị Huế - "
@@ -634,6 +662,8 @@ static Suite *officials_suite(void)
     tcase_add_test(names, name_by_role_before);
     tcase_add_test(names, two_roles_before);
     tcase_add_test(names, name_by_role_after_separator);
+    tcase_add_test(names, holder_after_the_unit_of_a_role);
+    tcase_add_test(names, place_words_cut_where_the_name_is_written_alone);
     tcase_add_test(names, bare_name_is_no_person);
     tcase_add_test(names, list_of_persons);
     tcase_add_test(names, private_persons_after_a_person_noun);
