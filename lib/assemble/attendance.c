@@ -42,6 +42,7 @@ enum {
     HEAD_WORDS = 3,          // a verb this near its sentence's start opens it
     MAX_LOOK_PARTS = 24,     // how many parts a figure looks back over
     MAX_LIST = 8,            // figures that add up
+    MAX_ASIDE_BYTES = 120,   // an aside in brackets after a figure
 };
 
 typedef struct ctx {
@@ -201,10 +202,37 @@ static void emit(ctx *c, const draft *d)
     }
 }
 
-// The percent after `end` (the next figure from part `k` on) that goes
-// with the figure: ", đạt tỷ lệ 96,2%", "(09/09 đảng viên, 100%)".
+// Where the text after `end` goes on past an aside in brackets right
+// after it ("18/19 đảng viên (01 đồng chí vắng có lý do), đạt 94,7%"), or
+// `end` when none follows.
+static size_t past_aside(const ctx *c, size_t end)
+{
+    const vnxp_text *t = c->l.m->text;
+    size_t i = end;
+    while (i < t->len && (t->s[i] == ' ' || t->s[i] == '\t'))
+        i++;
+    if (i >= t->len || t->s[i] != '(')
+        return end;
+    const char *close = memchr(t->s + i, ')', t->len - i < MAX_ASIDE_BYTES ? t->len - i
+                                                                          : MAX_ASIDE_BYTES);
+    return close && !memchr(t->s + i, '\n', (size_t)(close - (t->s + i)))
+               ? (size_t)(close - t->s) + 1
+               : end;
+}
+
+// The percent after `d->end` (the first figure from part `k` on, past an
+// aside, whose figures are the figure's own breakdown) that goes with the
+// figure: ", đạt tỷ lệ 96,2%", "(09/09 đảng viên, 100%)", "(01 đồng chí
+// vắng có lý do), đạt tỷ lệ 94,7%".
 static void take_tail(ctx *c, size_t k, draft *d)
 {
+    size_t from = d->end, after = past_aside(c, d->end);
+    if (after > from) {
+        // The aside speaks of the figure ("01 đồng chí đi công tác"): no figure of its own.
+        for (; k < c->l.n && c->l.p[k].start < after; k++)
+            c->l.p[k].used = 1;
+        from = after;
+    }
     while (k < c->l.n && c->l.p[k].kind == VNXP_PART_ATTENDEE)
         k++;
     if (d->percent != VNX_NONE || k >= c->l.n)
@@ -212,8 +240,8 @@ static void take_tail(ctx *c, size_t k, draft *d)
     vnxp_part *P = &c->l.p[k];
     if (P->kind != VNXP_PART_QUANTITY || P->used || P->percent == VNX_NONE ||
         P->count != VNX_NONE || noun_after(c, k) >= 0 ||
-        vnxp_link_crosses_clause(&c->l, d->end, P->start) ||
-        !vnxp_link_gap_is(&c->l, c->tail_link, d->end, P->start))
+        vnxp_link_crosses_clause(&c->l, from, P->start) ||
+        !vnxp_link_gap_is(&c->l, c->tail_link, from, P->start))
         return;
     d->percent = P->percent;
     d->end = P->end;

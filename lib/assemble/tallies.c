@@ -46,6 +46,7 @@ enum {
     MAX_SCOPE_WORDS = 16,  // between "có 51/51 tổ chức" and "trong đó"
     MAX_LOOK_PARTS = 24,   // how many parts a rating looks back over
     MAX_LIST = 8,          // items of a list that share one rating
+    MAX_HEADER_LINES = 1,  // lines between a lead-in and the table under it (its header)
 };
 
 typedef struct ctx {
@@ -162,38 +163,50 @@ static int looks_like_year(const ctx *c, const vnxp_part *q)
            (memcmp(s, "19", 2) == 0 || memcmp(s, "20", 2) == 0);
 }
 
-// Whether the sentence end before `at` (the last in [from, at)) is the
-// line end of a lead-in ("Kết quả xếp loại đảng viên:"), and the only one
-// there.
-static int after_lead_in(const ctx *c, size_t from, size_t at)
+// Whether [s, e) holds a digit (a row of figures, not a table's header).
+static int has_digit(const char *s, size_t from, size_t to)
 {
-    const vnxp_positions *v = &c->l.breaks.sentence_ends;
-    size_t k = vnxp_positions_count_before(v, at);
-    if (k == 0 || v->at[k - 1] < from || (k > 1 && v->at[k - 2] >= from))
-        return 0;
+    for (size_t i = from; i < to; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+// Where the lead-in of a list or table begins when the line of `at` is an
+// item under it ("Kết quả xếp loại đảng viên:" / "- Hoàn thành ...", with
+// up to MAX_HEADER_LINES header rows between), else `at`.
+static size_t lead_in_start(const ctx *c, size_t at)
+{
     const char *s = c->l.m->text->s;
-    size_t e = v->at[k - 1];
-    while (e > from && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-        e--;
-    return s[v->at[k - 1]] == '\n' && e > from && s[e - 1] == ':';
+    size_t line = vnxp_breaks_line_start(&c->l.breaks, at);
+    for (size_t i = line; i < at; i++)
+        if (!strchr(" \t-+*|", s[i]))
+            return at; // not the first word of its line
+    for (int headers = 0; headers <= MAX_HEADER_LINES && line > 0; headers++) {
+        size_t end = line - 1, start = vnxp_breaks_line_start(&c->l.breaks, end);
+        while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+            end--;
+        if (end > start && s[end - 1] == ':')
+            return start;
+        if (has_digit(s, start, end))
+            return at;
+        line = start;
+    }
+    return at;
 }
 
 // The subject named nearest before part `i` in its sentence, or in the
-// lead-in line just before it ("Xếp loại đảng viên:\n- Hoàn thành ..."),
-// or NULL.
+// lead-in of the list or table it is an item of, or NULL.
 static const char *subject_before(const ctx *c, size_t i)
 {
     size_t at = c->l.p[i].start, floor = i > MAX_LOOK_PARTS ? i - MAX_LOOK_PARTS : 0;
-    int lead_in = 0;
+    size_t lead_in = lead_in_start(c, at);
     for (size_t k = i; k-- > floor;) {
-        if (crosses_sentence(c, c->l.p[k].end, at)) {
-            if (lead_in || !after_lead_in(c, c->l.p[k].end, at))
-                return NULL;
-            lead_in = 1;
-            at = c->l.p[k].end;
-        }
-        if (c->l.p[k].kind == VNXP_PART_SUBJECT)
-            return c->l.p[k].value;
+        const vnxp_part *P = &c->l.p[k];
+        if (P->start < lead_in && crosses_sentence(c, P->end, at))
+            return NULL;
+        if (P->kind == VNXP_PART_SUBJECT)
+            return P->value;
     }
     return NULL;
 }

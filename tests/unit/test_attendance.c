@@ -220,6 +220,9 @@ END_TEST
 START_TEST(grammar_those_present_counted)
 {
     assert_only("Chi bộ họp với toàn thể đảng viên tham dự (15/15, đạt 100%).", 15, 15, 100, 0);
+    assert_only("Hội nghị có sự tham dự của 21/22 đảng viên (01 đồng chí đi công tác), đạt tỷ lệ "
+                "95,5%.",
+                21, 22, 95.5, 0);
     assert_only("Tổng số đảng viên tham dự là 33 đồng chí.", 33, NONE, NONE, 0);
     assert_only("Có 27 đảng viên thuộc chi bộ Trường Mầm non Bình Minh đã tham dự.", 27, NONE, NONE,
                 0);

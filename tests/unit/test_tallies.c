@@ -509,8 +509,9 @@ START_TEST(grammar_rating_first_forms)
     assert_tally(r, 0, 27, NONE, 69.2, "đảng viên", HTT);
     assert_tally(r, 1, 1, NONE, NONE, "đảng viên", "không hoàn thành nhiệm vụ");
     vnx_result_free(r);
-    // A table, one row a line, cells apart.
-    r = extract_n_tallies("Kết quả xếp loại đảng viên:\nHoàn thành xuất sắc nhiệm vụ | 4 | 10%\n"
+    // A table, one row a line, cells apart, under a lead-in and a header row.
+    r = extract_n_tallies("Kết quả xếp loại đảng viên:\nXếp loại | Số lượng | Tỷ lệ\n"
+                          "Hoàn thành xuất sắc nhiệm vụ | 4 | 10%\n"
                           "Hoàn thành tốt nhiệm vụ | 33 | 82,5%\n",
                           2);
     assert_tally(r, 0, 4, NONE, 10, "đảng viên", HTXS);
