@@ -205,12 +205,13 @@ static void write_job(batch *b, job *j)
         return; // the output is gone: nothing more to say
     if (j->message || !j->record)
         b->failed = 1;
-    if (j->message) {
+    if (j->message && b->cfg.errors != ERRORS_NONE) {
         clear_progress(b);
         fprintf(stderr, "vnextract: %s\n", j->message);
     }
-    if (j->record &&
-        (fputs(j->record, stdout) == EOF || fputc('\n', stdout) == EOF)) {
+    int keep = j->record && (!j->message || b->cfg.errors == ERRORS_RECORD);
+    if (keep && (fputs(j->record, stdout) == EOF || fputc('\n', stdout) == EOF ||
+                 (b->cfg.line_buffered && fflush(stdout) == EOF))) {
         b->stop = 1;
         b->write_errno = errno;
     }

@@ -36,6 +36,10 @@ typedef struct job {
     int done;
 } job;
 
+/* Where a failed input is told (--errors): an error record on stdout and a
+ * line on stderr, the line alone, or neither (the exit status alone). */
+typedef enum error_mode { ERRORS_RECORD, ERRORS_STDERR, ERRORS_NONE } error_mode;
+
 /* What every job is processed with; read-only while the batch runs. */
 typedef struct batch_config {
     const vnx_extractor *x;
@@ -45,6 +49,8 @@ typedef struct batch_config {
     const char *encoding; /* NULL: UTF-8, or UTF-16/32 by BOM */
     int threads;          /* 1: everything on the calling thread */
     int progress;         /* a progress line on stderr */
+    int line_buffered;    /* stdout flushed after each record */
+    error_mode errors;
     size_t total_bytes;   /* for the progress line; 0 when unknown */
     size_t total_docs;    /* 0 when unknown */
 } batch_config;

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -199,31 +200,71 @@ void inputs_measure(const input_list *list, size_t *docs, size_t *bytes)
 
 /* ---- reading ------------------------------------------------------------ */
 
-/* A FILE with its first bytes read ahead (to sniff its format). */
+/* A file with its first bytes read ahead (to sniff its format). It is read
+ * with read(2), which gives what has come: a coprocess that writes one JSON
+ * line gets its record without closing the pipe or filling a buffer. */
 typedef struct reader {
-    FILE *f;
+    int fd;
+    int error; /* the errno of a failed read, or 0 */
     char head[SNIFF_BYTES];
     size_t head_len, head_pos;
 } reader;
 
+// Up to `n` bytes, what is there; 0 at the end or on an error (r->error).
+static size_t read_some(reader *r, char *buf, size_t n)
+{
+    for (;;) {
+        ssize_t got = read(r->fd, buf, n);
+        if (got >= 0)
+            return (size_t)got;
+        if (errno != EINTR) {
+            r->error = errno;
+            return 0;
+        }
+    }
+}
+
+// Up to `n` bytes, the read-ahead first; 0 only at the end or on an error.
 static size_t reader_read(reader *r, char *buf, size_t n)
 {
     size_t from_head = r->head_len - r->head_pos;
+    if (from_head == 0)
+        return read_some(r, buf, n);
     if (from_head > n)
         from_head = n;
     memcpy(buf, r->head + r->head_pos, from_head);
     r->head_pos += from_head;
-    return from_head + (n > from_head ? fread(buf + from_head, 1, n - from_head, r->f) : 0);
+    return from_head;
 }
 
-// The format of a document by its first bytes: '<' HTML, '{' JSON Lines.
-static input_format sniff(const reader *r)
+// Where the content of the read-ahead begins: after a UTF-8 BOM and white
+// space; head_len when there is none yet.
+static size_t content_start(const reader *r)
 {
     size_t i = 0;
     if (r->head_len >= 3 && memcmp(r->head, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
     while (i < r->head_len && strchr(" \t\r\n", r->head[i]))
         i++;
+    return i;
+}
+
+// Read ahead until the first byte of content (and a byte order mark's four
+// bytes) have come, the read-ahead is full, or the input ends.
+static void read_head(reader *r)
+{
+    while (r->head_len < sizeof r->head && (r->head_len < 4 || content_start(r) == r->head_len)) {
+        size_t got = read_some(r, r->head + r->head_len, sizeof r->head - r->head_len);
+        if (got == 0)
+            break;
+        r->head_len += got;
+    }
+}
+
+// The format of a document by its first bytes: '<' HTML, '{' JSON Lines.
+static input_format sniff(const reader *r)
+{
+    size_t i = content_start(r);
     if (i < r->head_len && r->head[i] == '<')
         return FORMAT_HTML;
     if (i < r->head_len && r->head[i] == '{')
@@ -282,10 +323,9 @@ static int read_document(reader *r, size_t max, job *j)
             return EFBIG;
         }
         if (got == 0) {
-            if (ferror(r->f)) {
-                int e = errno ? errno : EIO;
+            if (r->error) {
                 free(buf);
-                return e;
+                return r->error;
             }
             break;
         }
@@ -426,8 +466,8 @@ static int submit_stream(const input_config *cfg, batch *b, const char *name, re
         }
         free(line);
     }
-    if (rc == 0 && ferror(r->f))
-        rc = submit_error(b, name, strerror(errno ? errno : EIO));
+    if (rc == 0 && r->error)
+        rc = submit_error(b, name, strerror(r->error));
     free(source);
     free(lr);
     return rc;
@@ -449,8 +489,8 @@ static int submit_file(const input_config *cfg, batch *b, const char *path)
         describe_too_large(why, sizeof why, cfg->max_bytes);
         return submit_error(b, path, why);
     }
-    reader r = {.f = f};
-    r.head_len = fread(r.head, 1, sizeof r.head, f);
+    reader r = {.fd = fileno(f)};
+    read_head(&r);
     input_format format = cfg->format;
     if (format == FORMAT_AUTO && !is_stdin)
         format = format_of_name(path);

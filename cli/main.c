@@ -39,6 +39,8 @@ typedef struct command {
     const char *encoding;
     int threads; /* 0: the number of cores */
     int no_progress;
+    int line_buffered;
+    error_mode errors;
     unsigned fields;       // VNX_FIELD_* bits
     const char *html_path; // --html FILE, or NULL
     int show_help, show_version;
@@ -72,6 +74,17 @@ static int parse_format(const char *s, input_format *f)
     for (int i = 0; i < 4; i++)
         if (strcmp(s, names[i]) == 0) {
             *f = (input_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_error_mode(const char *s, error_mode *mode)
+{
+    static const char *const names[] = {"record", "stderr", "none"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *mode = (error_mode)i;
             return 0;
         }
     return -1;
@@ -146,6 +159,13 @@ static int apply_option(command *cmd, int id, const char *value)
         break;
     case OPT_NO_PROGRESS:
         cmd->no_progress = 1;
+        break;
+    case OPT_LINE_BUFFERED:
+        cmd->line_buffered = 1;
+        break;
+    case OPT_ERRORS:
+        if (parse_error_mode(value, &cmd->errors))
+            return usage_error("--errors takes record, stderr or none, not", value);
         break;
     case OPT_NO_ANCHORS:
         cmd->opts.flags |= VNX_OPT_NO_ANCHORS;
@@ -237,7 +257,8 @@ static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
     batch_config cfg = {.x = x, .json_flags = cmd->json_flags, .fields = cmd->fields,
                         .review = rv, .encoding = cmd->encoding,
                         .threads = cmd->threads ? cmd->threads : number_of_cores(),
-                        .progress = !cmd->no_progress && isatty(STDERR_FILENO)};
+                        .progress = !cmd->no_progress && isatty(STDERR_FILENO),
+                        .line_buffered = cmd->line_buffered, .errors = cmd->errors};
     inputs_measure(&list, &cfg.total_docs, &cfg.total_bytes);
     batch *b = batch_new(&cfg);
     if (!b) {

@@ -52,6 +52,16 @@ const cli_option cli_options[] = {
      "highlighted by kind.",
      "The page is self-contained (nothing fetched). The JSON records are still written to "
      "standard output."},
+    {"line-buffered", OPT_LINE_BUFFERED, NULL, GROUP_OUTPUT,
+     "Write each record, and flush it, as soon as it is ready, so that a coprocess can "
+     "send one JSON line and read its record back.",
+     "Standard input is read as its bytes come, so a line is extracted without waiting for "
+     "more: vnextract --from jsonl --line-buffered -j 1 answers one line with one record."},
+    {"errors", OPT_ERRORS, "MODE", GROUP_OUTPUT,
+     "Where an input that cannot be read or extracted is told: record (the default: an error "
+     "record on standard output and a line on standard error), stderr (the line alone, so "
+     "standard output holds records of articles only) or none (the exit status alone).",
+     NULL},
     {"help", 'h', NULL, GROUP_INFO, "Show this help and exit.", NULL},
     {"version", OPT_VERSION, NULL, GROUP_INFO,
      "Show the library and pattern set versions and exit.", NULL},
@@ -75,7 +85,8 @@ const char cli_usage_head[] =
 const char cli_usage_tail[] =
     "\n"
     "An input that cannot be read or extracted gives {\"source\": ..., \"error\":\n"
-    "...} in the output and a line on standard error; the run goes on.\n";
+    "...} in the output and a line on standard error (see --errors); the run\n"
+    "goes on.\n";
 
 const cli_exit_status cli_exit_statuses[] = {
     {EXIT_OK, "Every input was read and extracted (or standard output was closed by its reader, as "

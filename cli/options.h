@@ -28,6 +28,8 @@ typedef enum option_id {
     OPT_FIELDS,
     OPT_HTML,
     OPT_VERSION,
+    OPT_LINE_BUFFERED,
+    OPT_ERRORS,
 } option_id;
 
 /* The headings options are listed under, in this order. */
