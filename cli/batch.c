@@ -215,7 +215,9 @@ static void write_job(batch *b, job *j)
         b->stop = 1;
         b->write_errno = errno;
     }
+    // The page marks spans in bytes of the text, whatever unit the record has.
     if (b->cfg.review && j->result &&
+        vnx_result_convert_spans(j->result, j->text, j->text_len, VNX_SPANS_BYTES, NULL) == VNX_OK &&
         review_add(b->cfg.review, vnx_result_source(j->result), j->text, j->text_len,
                    j->result) != 0) {
         clear_progress(b);

@@ -79,6 +79,19 @@ static int parse_format(const char *s, input_format *f)
     return -1;
 }
 
+// --spans UNIT as the extractor's option bits (bytes: none).
+static int parse_span_unit(const char *s, unsigned *flags)
+{
+    *flags &= ~(VNX_OPT_SPANS_CODEPOINTS | VNX_OPT_SPANS_UTF16);
+    if (strcmp(s, "codepoints") == 0)
+        *flags |= VNX_OPT_SPANS_CODEPOINTS;
+    else if (strcmp(s, "utf16") == 0)
+        *flags |= VNX_OPT_SPANS_UTF16;
+    else if (strcmp(s, "bytes") != 0)
+        return -1;
+    return 0;
+}
+
 static int parse_error_mode(const char *s, error_mode *mode)
 {
     static const char *const names[] = {"record", "stderr", "none"};
@@ -159,6 +172,10 @@ static int apply_option(command *cmd, int id, const char *value)
         break;
     case OPT_NO_PROGRESS:
         cmd->no_progress = 1;
+        break;
+    case OPT_SPANS:
+        if (parse_span_unit(value, &cmd->opts.flags))
+            return usage_error("--spans takes bytes, codepoints or utf16, not", value);
         break;
     case OPT_LINE_BUFFERED:
         cmd->line_buffered = 1;

@@ -43,6 +43,13 @@ const cli_option cli_options[] = {
     {"pretty", OPT_PRETTY, NULL, GROUP_OUTPUT, "Indent each record over several lines.", NULL},
     {"no-spans", OPT_NO_SPANS, NULL, GROUP_OUTPUT, "Leave out the \"span\" and \"spans\" members.",
      NULL},
+    {"spans", OPT_SPANS, "UNIT", GROUP_OUTPUT,
+     "What span offsets count: bytes (the default: UTF-8 bytes, the indices of C, Go and "
+     "Rust strings), codepoints (Python's str) or utf16 (JavaScript's, Java's). A span "
+     "indexes the text the record was extracted from: a text input decoded to UTF-8, a JSON "
+     "line's \"text\", an HTML page's extracted text.",
+     "An invalid UTF-8 sequence counts as one code point (U+FFFD), as Python's "
+     "bytes.decode(errors=\"replace\") and JavaScript's TextDecoder read it."},
     {"fields", OPT_FIELDS, "LIST", GROUP_OUTPUT,
      "Emit only these fields (and \"source\"), comma-separated: title, event, dates, "
      "directives, officials, tallies, attendance, author, warnings.",

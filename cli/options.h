@@ -30,6 +30,7 @@ typedef enum option_id {
     OPT_VERSION,
     OPT_LINE_BUFFERED,
     OPT_ERRORS,
+    OPT_SPANS,
 } option_id;
 
 /* The headings options are listed under, in this order. */

@@ -48,6 +48,10 @@ vnx_extractor *vnx_extractor_new(const vnx_options *opts, vnx_error *err)
         vnxp_fail(err, VNX_ERR_ARGUMENT, "unknown option bits 0x%x", opts->flags & ~VNX_OPT_MASK);
         return NULL;
     }
+    if ((opts->flags & VNX_OPT_SPANS_CODEPOINTS) && (opts->flags & VNX_OPT_SPANS_UTF16)) {
+        vnxp_fail(err, VNX_ERR_ARGUMENT, "spans in code points or in UTF-16 units, not both");
+        return NULL;
+    }
     vnx_extractor *x = calloc(1, sizeof *x);
     if (!x) {
         vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
@@ -180,6 +184,11 @@ vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len, vn
             rc = run_extractors(&m, err);
         vnxp_matcher_free(&m);
     }
+    if (rc == VNX_OK && (x->flags & (VNX_OPT_SPANS_CODEPOINTS | VNX_OPT_SPANS_UTF16)))
+        rc = vnxp_result_convert_spans(r, text, len,
+                                       (x->flags & VNX_OPT_SPANS_UTF16) ? VNX_SPANS_UTF16
+                                                                        : VNX_SPANS_CODEPOINTS,
+                                       err);
     vnxp_text_free(&t);
     if (rc != VNX_OK) {
         vnx_result_free(r);

@@ -269,7 +269,12 @@ struct vnx_result {
     char *title, *author;
     char **warnings;
     size_t nwarnings, capwarnings;
+    unsigned span_unit; /* VNX_SPANS_*: bytes until converted */
 };
+
+/* vnx_result_convert_spans() without the argument checks (emit/spans.c). */
+int vnxp_result_convert_spans(vnx_result *r, const char *text, size_t len, unsigned unit,
+                              vnx_error *err);
 
 int vnxp_result_warn(vnx_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 vnx_date *vnxp_result_add_date(vnx_result *r);

@@ -108,10 +108,19 @@ VNX_EXPORT const char *vnx_patterns_version(const vnx_extractor *x);
  *  right, which is what this option is for checking. */
 #define VNX_OPT_NO_ANCHORS (1u << 9)
 
+/* emit */
+/** Spans in code points of the text given to vnx_extract() (Python's str
+ *  indices), not bytes. See vnx_result_convert_spans(). */
+#define VNX_OPT_SPANS_CODEPOINTS (1u << 10)
+/** Spans in UTF-16 code units (JavaScript's, Java's string indices), not
+ *  bytes. Not together with VNX_OPT_SPANS_CODEPOINTS. */
+#define VNX_OPT_SPANS_UTF16 (1u << 11)
+
 /** Every valid VNX_OPT_* bit. */
 #define VNX_OPT_MASK                                                                   \
     (VNX_OPT_NO_TONE_FOLD | VNX_OPT_NO_DATES | VNX_OPT_NO_DIRECTIVES |                 \
-     VNX_OPT_NO_OFFICIALS | VNX_OPT_NO_TALLIES | VNX_OPT_NO_EVENT | VNX_OPT_NO_ANCHORS)
+     VNX_OPT_NO_OFFICIALS | VNX_OPT_NO_TALLIES | VNX_OPT_NO_EVENT | VNX_OPT_NO_ANCHORS | \
+     VNX_OPT_SPANS_CODEPOINTS | VNX_OPT_SPANS_UTF16)
 
 /** Options of an extractor. Initialise with vnx_options_init(). */
 typedef struct vnx_options {
@@ -144,11 +153,23 @@ VNX_EXPORT void vnx_extractor_free(vnx_extractor *x);
 
 typedef struct vnx_result vnx_result;
 
-/** A half-open byte range [start, end) of the input as given. */
+/**
+ * A half-open range [start, end) of the text given to vnx_extract(): in
+ * bytes by default, else in the unit the extractor's options or
+ * vnx_result_convert_spans() chose (vnx_result_span_unit()).
+ */
 typedef struct vnx_span {
     size_t start;
     size_t end;
 } vnx_span;
+
+/* The units of a span's offsets. */
+/** Bytes of UTF-8 (C, Go, Rust string indices): the default. */
+#define VNX_SPANS_BYTES 0u
+/** Unicode code points (Python's str indices). */
+#define VNX_SPANS_CODEPOINTS 1u
+/** UTF-16 code units (JavaScript's, Java's, .NET's string indices). */
+#define VNX_SPANS_UTF16 2u
 
 /**
  * A calendar date found in the text. Borrowed from its result. `value` is
@@ -244,6 +265,21 @@ VNX_EXPORT int vnx_result_set_source(vnx_result *r, const char *source);
 
 /** The record's "source", borrowed from `r`, or NULL when not set. */
 VNX_EXPORT const char *vnx_result_source(const vnx_result *r);
+
+/**
+ * Restate every span of `r` in `unit` (a VNX_SPANS_* value), given the
+ * `len` bytes of `text` its spans index: the text given to vnx_extract().
+ * Whatever unit the spans are in now, the text is walked once. An invalid
+ * UTF-8 sequence counts as one code point and one UTF-16 unit (U+FFFD, the
+ * maximal-subpart rule of Python's and WHATWG's decoders), and so does a
+ * byte order mark. Returns VNX_OK; VNX_ERR_ARGUMENT (spans unchanged) for an
+ * unknown unit or a span past the end of `text`; VNX_ERR_NOMEM.
+ */
+VNX_EXPORT int vnx_result_convert_spans(vnx_result *r, const char *text, size_t len,
+                                        unsigned unit, vnx_error *err);
+
+/** The unit of `r`'s spans, a VNX_SPANS_* value (VNX_SPANS_BYTES for NULL). */
+VNX_EXPORT unsigned vnx_result_span_unit(const vnx_result *r);
 
 /** The number of dates found. */
 VNX_EXPORT size_t vnx_result_date_count(const vnx_result *r);
