@@ -588,7 +588,7 @@ def check_parallel(stream):
     try:
         par = subprocess.run(["parallel", "--pipe", "--keep-order", "-N", "20",
                               VNX, "--from", "jsonl", "-j", "1"],
-                             input=data, capture_output=True, timeout=120)
+                             input=data, capture_output=True, timeout=400)
     except subprocess.TimeoutExpired:
         par = Timeout()
     check("GNU parallel --pipe --keep-order -N 20: the same bytes as one vnextract",
