@@ -254,6 +254,19 @@ typedef struct vnx_event {
 VNX_EXPORT vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len,
                                    vnx_error *err);
 
+/**
+ * Extract `n` documents, `lens[i]` bytes at `texts[i]`, each as vnx_extract()
+ * does, on up to `threads` threads (the calling thread is one of them: 0 or
+ * 1 runs the batch on it alone). `results[i]` is set to the result of
+ * document i, or to NULL with `errors[i]` filled in when `errors` is not
+ * NULL. Every thread is joined before it returns. Returns VNX_OK (whatever
+ * each document came to), or VNX_ERR_ARGUMENT for a NULL extractor or
+ * array, with `err` filled in. The caller frees each result.
+ */
+VNX_EXPORT int vnx_extract_many(const vnx_extractor *x, const char *const *texts,
+                                const size_t *lens, size_t n, unsigned threads,
+                                vnx_result **results, vnx_error *errors, vnx_error *err);
+
 /** Free a result. NULL is a no-op. */
 VNX_EXPORT void vnx_result_free(vnx_result *r);
 

@@ -609,6 +609,62 @@ START_TEST(one_extractor_many_threads)
 }
 END_TEST
 
+// vnx_extract_many(): every document's result, in its place, the same as
+// vnx_extract()'s, on 1 to 8 threads; a document too large fails alone.
+START_TEST(extract_many_in_place)
+{
+    enum { N = 40 };
+    static const char *const texts[] = {SAMPLE, "", "Ngày 18/12/2023 họp chi bộ.",
+                                        "Kết luận 21 KL/TW, ngày 30/11/2023."};
+    const char *docs[N];
+    size_t lens[N];
+    char *want[N];
+    for (int i = 0; i < N; i++) {
+        docs[i] = texts[i % 4];
+        lens[i] = strlen(docs[i]);
+        want[i] = json_of(X, docs[i], lens[i]);
+    }
+    for (unsigned threads = 0; threads <= 8; threads++) {
+        vnx_result *results[N];
+        vnx_error errors[N], err;
+        ck_assert_int_eq(vnx_extract_many(X, docs, lens, N, threads, results, errors, &err),
+                         VNX_OK);
+        for (int i = 0; i < N; i++) {
+            ck_assert_ptr_nonnull(results[i]);
+            ck_assert_int_eq(errors[i].code, VNX_OK);
+            char *got = vnx_result_to_json(results[i], VNX_JSON_DEFAULT);
+            ck_assert_str_eq(got, want[i]);
+            vnx_free(got);
+            vnx_result_free(results[i]);
+        }
+    }
+    for (int i = 0; i < N; i++)
+        vnx_free(want[i]);
+}
+END_TEST
+
+START_TEST(extract_many_arguments)
+{
+    vnx_error err;
+    vnx_result *results[1];
+    const char *docs[1] = {SAMPLE};
+    size_t lens[1] = {strlen(SAMPLE)};
+    ck_assert_int_eq(vnx_extract_many(X, NULL, NULL, 0, 4, NULL, NULL, &err), VNX_OK);
+    ck_assert_int_eq(vnx_extract_many(NULL, docs, lens, 1, 1, results, NULL, &err),
+                     VNX_ERR_ARGUMENT);
+    ck_assert_int_eq(vnx_extract_many(X, docs, NULL, 1, 1, results, NULL, &err),
+                     VNX_ERR_ARGUMENT);
+    // errors NULL: a failing document is NULL in its place, the others done
+    const char *two[2] = {NULL, SAMPLE};
+    size_t two_lens[2] = {5, strlen(SAMPLE)};
+    vnx_result *out[2];
+    ck_assert_int_eq(vnx_extract_many(X, two, two_lens, 2, 2, out, NULL, &err), VNX_OK);
+    ck_assert_ptr_null(out[0]);
+    ck_assert_ptr_nonnull(out[1]);
+    vnx_result_free(out[1]);
+}
+END_TEST
+
 /* ---- NULL arguments --------------------------------------------------------------- */
 
 START_TEST(free_functions_accept_null)
@@ -735,6 +791,13 @@ static Suite *api_suite(void)
     tc = tcase_create("threads");
     tcase_set_timeout(tc, 100);
     tcase_add_test(tc, one_extractor_many_threads);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("many");
+    tcase_set_timeout(tc, 100);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, extract_many_in_place);
+    tcase_add_test(tc, extract_many_arguments);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("null");
