@@ -5,7 +5,8 @@ usage: install_test.py BUILD_DIR SOURCE_DIR CC PKG_CONFIG CMAKE [--sanitize]
 
 Runs `cmake --install BUILD_DIR --prefix TMP`, checks what is installed (the
 shared library with its SONAME, the static one, the headers, vnextract.pc,
-the CMake package, the program, the man pages), then builds
+the CMake package, the program, the man pages, the Python package), runs
+the README's Python example on it as written, then builds
 tests/install/consumer.c against the installed library with pkg-config and
 with find_package(vnextract CONFIG) (shared and static), runs each build on
 an article of corpus/ and checks its record: the same as the installed
@@ -16,6 +17,7 @@ at link time) skips the test with exit 77.
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -121,7 +123,13 @@ def main(argv):
 
     with tempfile.TemporaryDirectory(prefix="vnx-install-") as tmp:
         prefix = os.path.join(tmp, "prefix")
-        must("cmake --install to a temporary prefix", [cmake, "--install", build, "--prefix", prefix])
+        # As for --prefix $HOME/.local: the prefix is python3's user base, so
+        # the package goes where python3 finds it without PYTHONPATH.
+        pyenv = {**os.environ, "PYTHONUSERBASE": prefix}
+        pyenv.pop("PYTHONPATH", None)
+        pyenv.pop("VNEXTRACT_LIBRARY", None)
+        must("cmake --install to a temporary prefix", [cmake, "--install", build, "--prefix", prefix],
+             env=pyenv)
         so = check_installed(prefix, want_version(build))
         if not so:
             return finish()
@@ -130,6 +138,8 @@ def main(argv):
         want = json.loads(cli.stdout)
         check("the installed program: the article's gold dates and directives",
               dates_and_directives(want) == gold)
+
+        check_python(source, prefix, pyenv, tmp)
 
         # pkg-config, as the README says.
         env = {**os.environ, "PKG_CONFIG_PATH": os.path.join(libdir, "pkgconfig")}
@@ -163,6 +173,38 @@ def main(argv):
         for name, exe in (("find_package shared build", shared), ("find_package static build", static)):
             check_record(name, must(f"the {name} runs", [exe, article]).stdout, want, gold)
     return finish()
+
+
+def readme_python(source):
+    """The Python example of the README (its section "Python")."""
+    with open(os.path.join(source, "README.md"), encoding="utf-8") as f:
+        m = re.search(r"^## Python\n.*?^```python\n(.*?)^```", f.read(), re.M | re.S)
+    return m.group(1) if m else None
+
+
+def check_python(source, prefix, env, tmp):
+    init = one(prefix, "lib/python3*/site-packages/vnextract/__init__.py")
+    if not check("the Python package is installed in the prefix's site-packages", init):
+        return
+    installed = os.path.join(os.path.dirname(init), "_installed.py")
+    with open(installed, encoding="utf-8") as f:
+        lib = re.search(r'LIBRARY = "(.*)"', f.read())
+    check("it names the installed library", lib and os.path.isfile(lib.group(1)) and
+          lib.group(1).startswith(prefix), lib and lib.group(1))
+    example = readme_python(source)
+    if not check("the README has a Python example", example):
+        return
+    script = os.path.join(tmp, "readme_example.py")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write(example)
+    r = run([sys.executable, script], env=env, cwd=tmp)
+    check("the README's Python example runs as written on the install",
+          r.returncode == 0 and "2023-12-18 ngày 18/12/2023" in r.stdout and
+          "kiểm điểm 03-HD/TU 4" in r.stdout and "error:" in r.stdout,
+          r.stdout + r.stderr)
+    r = run([sys.executable, "-c", "import vnextract; print(vnextract.__file__)"], env=env, cwd=tmp)
+    check("python3 imports the installed package, not the source tree's",
+          r.stdout.strip() == init, r.stdout + r.stderr)
 
 
 def want_version(build):
