@@ -84,7 +84,6 @@ void job_free(job *j)
     free(j->error);
     vnx_free(j->record);
     free(j->message);
-    vnx_free(j->text);
     vnx_result_free(j->result);
     free(j);
 }
@@ -101,33 +100,32 @@ static void fail_job(job *j, const char *source, const char *why, unsigned json_
     j->record = vnx_error_to_json(source, why, json_flags & VNX_JSON_PRETTY);
 }
 
-// The text of the job's document (a fresh copy), or NULL with `err` set.
-// `source` may be replaced by the id or url of a JSON line.
-static char *document_text(const batch_config *cfg, job *j, size_t *len, char **source,
-                           vnx_error *err)
+// The record of the job's document, or NULL with `err` set. `source` may be
+// replaced by the id or url of a JSON line.
+static vnx_result *document_record(const batch_config *cfg, job *j, char **source,
+                                   vnx_error *err)
 {
+    if (j->format == FORMAT_HTML)
+        return vnx_extract_html(cfg->x, j->data, j->len, cfg->encoding, err);
     size_t dlen;
     char *decoded = vnx_decode(j->data, j->len, cfg->encoding, &dlen, err);
-    if (!decoded || j->format == FORMAT_TEXT) {
-        *len = dlen;
-        return decoded;
-    }
-    char *text = NULL;
-    if (j->format == FORMAT_HTML) {
-        text = vnx_html_to_text(decoded, dlen, len, err);
+    if (!decoded)
+        return NULL;
+    vnx_result *r = NULL;
+    if (j->format == FORMAT_TEXT) {
+        r = vnx_extract(cfg->x, decoded, dlen, err);
     } else {
         vnx_document doc;
         if (vnx_jsonl_document(decoded, dlen, &doc, err) == VNX_OK) {
-            text = doc.text;
-            *len = doc.len;
-            if (doc.source)
-                *source = doc.source;
-            doc.text = doc.source = NULL;
+            r = doc.is_html ? vnx_extract_html(cfg->x, doc.text, doc.len, "UTF-8", err)
+                            : vnx_extract(cfg->x, doc.text, doc.len, err);
+            *source = doc.source;
+            doc.source = NULL;
         }
         vnx_document_clear(&doc);
     }
     vnx_free(decoded);
-    return text;
+    return r;
 }
 
 static void process_job(const batch_config *cfg, job *j)
@@ -138,24 +136,18 @@ static void process_job(const batch_config *cfg, job *j)
     }
     vnx_error err = {0};
     char *source = NULL;
-    size_t len = 0;
-    char *text = document_text(cfg, j, &len, &source, &err);
+    vnx_result *r = document_record(cfg, j, &source, &err);
     const char *name = source ? source : j->source;
-    vnx_result *r = text ? vnx_extract(cfg->x, text, len, &err) : NULL;
     if (r && vnx_result_set_source(r, name) == VNX_OK)
         j->record = vnx_result_to_json_fields(r, cfg->json_flags, cfg->fields);
     if (!j->record)
         fail_job(j, name, err.code != VNX_OK ? err.message : "out of memory", cfg->json_flags);
     if (cfg->review && j->record && !j->message) {
         // The page is written in input order, by whoever writes the record: keep what it shows.
-        j->text = text;
-        j->text_len = len;
         j->result = r;
-        text = NULL;
         r = NULL;
     }
     vnx_result_free(r);
-    vnx_free(text);
     free(source);
     // The bytes are no longer needed: free them before the job waits its turn.
     free(j->data);
@@ -198,6 +190,13 @@ static void show_progress(batch *b)
     b->progress_shown = 1;
 }
 
+static size_t text_length(const vnx_result *r)
+{
+    size_t n;
+    vnx_result_text(r, &n);
+    return n;
+}
+
 // Write one finished job; sets b->stop when stdout is gone.
 static void write_job(batch *b, job *j)
 {
@@ -217,9 +216,10 @@ static void write_job(batch *b, job *j)
     }
     // The page marks spans in bytes of the text, whatever unit the record has.
     if (b->cfg.review && j->result &&
-        vnx_result_convert_spans(j->result, j->text, j->text_len, VNX_SPANS_BYTES, NULL) == VNX_OK &&
-        review_add(b->cfg.review, vnx_result_source(j->result), j->text, j->text_len,
-                   j->result) != 0) {
+        vnx_result_convert_spans(j->result, vnx_result_text(j->result, NULL),
+                                 text_length(j->result), VNX_SPANS_BYTES, NULL) == VNX_OK &&
+        review_add(b->cfg.review, vnx_result_source(j->result),
+                   vnx_result_text(j->result, NULL), text_length(j->result), j->result) != 0) {
         clear_progress(b);
         fprintf(stderr, "vnextract: review page: %s\n", strerror(errno));
         b->review_failed = 1;

@@ -30,8 +30,6 @@ typedef struct job {
     /* set by the worker */
     char *record;        /* the JSON line to write */
     char *message;       /* a line for stderr, or NULL */
-    char *text;          /* for the review page: the text extracted from */
-    size_t text_len;
     vnx_result *result;  /* for the review page: the record */
     int done;
 } job;

@@ -154,20 +154,28 @@ static int run_extractors(vnxp_matcher *m, vnx_error *err)
     return VNX_OK;
 }
 
-vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len, vnx_error *err)
+// Extract the record of `len` bytes at `text`, which the record keeps as
+// its text (vnx_result_text) when `keep` (freed on failure); else the
+// record keeps a copy.
+static vnx_result *extract(const vnx_extractor *x, const char *text, size_t len, char *keep,
+                           vnx_error *err)
 {
     vnxp_error_clear(err);
     if (!x || (!text && len > 0)) {
+        free(keep);
         vnxp_fail(err, VNX_ERR_ARGUMENT, "vnx_extract: NULL extractor or text");
         return NULL;
     }
     if (!text)
         text = "";
     vnx_result *r = calloc(1, sizeof *r);
-    if (!r) {
+    if (!r || !(r->text = keep ? keep : vnxp_strndup(text, len))) {
+        free(r);
+        free(keep);
         vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         return NULL;
     }
+    r->text_len = len;
     utf8_report rep = {r, 0, 0};
     vnxp_text t;
     unsigned nflags = (x->flags & VNX_OPT_NO_TONE_FOLD) ? 0 : VNXP_NORM_FOLD_TONES;
@@ -195,4 +203,14 @@ vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len, vn
         return NULL;
     }
     return r;
+}
+
+vnx_result *vnx_extract(const vnx_extractor *x, const char *text, size_t len, vnx_error *err)
+{
+    return extract(x, text, len, NULL, err);
+}
+
+vnx_result *vnxp_extract_keep(const vnx_extractor *x, char *text, size_t len, vnx_error *err)
+{
+    return extract(x, text, len, text, err);
 }

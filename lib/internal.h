@@ -267,6 +267,9 @@ struct vnx_result {
     size_t nattendance, capattendance;
     vnx_event event; /* members owned */
     char *title, *author;
+    char *published;  /* YYYY-MM-DD, or NULL */
+    char *text;       /* the text the spans index (vnx_result_text), or NULL */
+    size_t text_len;
     char **warnings;
     size_t nwarnings, capwarnings;
     unsigned span_unit; /* VNX_SPANS_*: bytes until converted */
@@ -275,6 +278,10 @@ struct vnx_result {
 /* vnx_result_convert_spans() without the argument checks (emit/spans.c). */
 int vnxp_result_convert_spans(vnx_result *r, const char *text, size_t len, unsigned unit,
                               vnx_error *err);
+
+/* vnx_extract() of `text` (malloc'd), which the record keeps as its text:
+ * it is freed with the record, or on failure. */
+vnx_result *vnxp_extract_keep(const vnx_extractor *x, char *text, size_t len, vnx_error *err);
 
 int vnxp_result_warn(vnx_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 vnx_date *vnxp_result_add_date(vnx_result *r);

@@ -325,6 +325,17 @@ VNX_EXPORT const vnx_event *vnx_result_event(const vnx_result *r);
 VNX_EXPORT const char *vnx_result_title(const vnx_result *r);
 /** The byline, borrowed from `r`, or NULL. */
 VNX_EXPORT const char *vnx_result_author(const vnx_result *r);
+/** The day the page was published, "YYYY-MM-DD", borrowed from `r`, or
+ *  NULL (set for HTML pages: vnx_extract_html). */
+VNX_EXPORT const char *vnx_result_published(const vnx_result *r);
+
+/**
+ * The text the record was extracted from, which its spans index: the text
+ * given to vnx_extract(), or the article vnx_extract_html() read from a
+ * page (headline first). Borrowed from `r`, NUL-terminated; its length in
+ * `*len` when `len` is not NULL. NULL for a NULL `r`.
+ */
+VNX_EXPORT const char *vnx_result_text(const vnx_result *r, size_t *len);
 
 /** The number of warnings (invalid UTF-8, match limits hit...). */
 VNX_EXPORT size_t vnx_result_warning_count(const vnx_result *r);
@@ -349,21 +360,47 @@ VNX_EXPORT char *vnx_decode(const char *bytes, size_t len, const char *encoding,
                             size_t *out_len, vnx_error *err);
 
 /**
- * The text of an HTML page (UTF-8), parsed as HTML5: entities decoded;
- * head, script, style, noscript, template, forms, navigation and comment
- * sections dropped; block elements and <br> made line breaks; inline tags
- * joined without a break. Spans of a record extracted from it point into
- * this text. Returns a NUL-terminated copy of `*out_len` bytes, or NULL with
+ * The text of a whole HTML page (UTF-8), parsed as HTML5, without the
+ * reader view of vnx_extract_html(): entities decoded; head, script,
+ * style, noscript, template, forms, navigation and comment sections
+ * dropped; block elements and <br> made line breaks, table cells ended by
+ * a tab; inline tags joined without a break. Spans of a record extracted
+ * from it with vnx_extract() point into this text. Returns a NUL-terminated copy of `*out_len` bytes, or NULL with
  * `err` filled in. Caller frees with vnx_free().
  */
 VNX_EXPORT char *vnx_html_to_text(const char *html, size_t len, size_t *out_len,
                                   vnx_error *err);
 
+/**
+ * Extract the record of a saved HTML page, read the way a browser's reader
+ * view reads it (SPEC.md, "HTML pages"): the article's block is found by
+ * the text it holds against its links, its paragraphs and commas, and the
+ * weights of its tags and class names (lexicon "html_weights" of the
+ * pattern set); menus, sidebars, related news, comments, footers and
+ * datelines are left out. The record's title is the headline, its
+ * "published" the page's publication date (metadata, <time>, or the
+ * dateline), and vnx_result_text() the article's text, headline first,
+ * which the spans index. Table cells end words and rows end lines.
+ *
+ * `len` bytes at `bytes` in `encoding`: NULL or "auto" reads the byte order
+ * mark, else the page's <meta charset> or http-equiv Content-Type, else
+ * UTF-8; another name (an ICU converter name: "windows-1258") is used
+ * unless a byte order mark says otherwise. Warnings: "listing page" for a
+ * page of teasers with no article (its record holds no facts), and text
+ * that looks like mojibake (left as it is). Safe to call from many threads
+ * on one extractor. Returns NULL on failure with `err` filled in
+ * (VNX_ERR_ARGUMENT for an unknown encoding). Caller frees with
+ * vnx_result_free().
+ */
+VNX_EXPORT vnx_result *vnx_extract_html(const vnx_extractor *x, const char *bytes, size_t len,
+                                        const char *encoding, vnx_error *err);
+
 /** A document read from a JSON Lines stream (vnx_jsonl_document). */
 typedef struct vnx_document {
     char *source; /**< the "id" member, else the "url" member, else NULL */
-    char *text;   /**< the "text" member, or the text of the "html" member */
+    char *text;   /**< the "text" member, or the "html" member as given */
     size_t len;   /**< the length of `text` in bytes */
+    int is_html;  /**< 1: `text` is the "html" member (vnx_extract_html) */
 } vnx_document;
 
 /**
@@ -414,8 +451,11 @@ VNX_EXPORT char *vnx_error_to_json(const char *source, const char *message, unsi
 #define VNX_FIELD_ATTENDANCE (1u << 6)
 #define VNX_FIELD_AUTHOR (1u << 7)
 #define VNX_FIELD_WARNINGS (1u << 8)
-/** Every field: what vnx_result_to_json() emits. */
-#define VNX_FIELD_ALL ((1u << 9) - 1)
+#define VNX_FIELD_PUBLISHED (1u << 9)
+/** Every field but "text": what vnx_result_to_json() emits. */
+#define VNX_FIELD_ALL ((1u << 10) - 1)
+/** "text": the text the spans index (vnx_result_text), on request only. */
+#define VNX_FIELD_TEXT (1u << 10)
 
 /**
  * The record as JSON with only the keys whose VNX_FIELD_* bit is set in

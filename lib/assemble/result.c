@@ -49,6 +49,8 @@ void vnx_result_free(vnx_result *r)
     free((char *)r->event.organization);
     free(r->title);
     free(r->author);
+    free(r->published);
+    free(r->text);
     for (size_t i = 0; i < r->nwarnings; i++)
         free(r->warnings[i]);
     free(r->dates);
@@ -233,6 +235,18 @@ const char *vnx_result_title(const vnx_result *r)
 const char *vnx_result_author(const vnx_result *r)
 {
     return r ? r->author : NULL;
+}
+
+const char *vnx_result_published(const vnx_result *r)
+{
+    return r ? r->published : NULL;
+}
+
+const char *vnx_result_text(const vnx_result *r, size_t *len)
+{
+    if (len)
+        *len = r && r->text ? r->text_len : 0;
+    return r ? (r->text ? r->text : "") : NULL;
 }
 
 size_t vnx_result_warning_count(const vnx_result *r)

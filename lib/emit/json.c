@@ -165,7 +165,8 @@ static const struct field {
     {VNX_FIELD_DATES, "dates"},           {VNX_FIELD_DIRECTIVES, "directives"},
     {VNX_FIELD_OFFICIALS, "officials"},   {VNX_FIELD_TALLIES, "tallies"},
     {VNX_FIELD_ATTENDANCE, "attendance"}, {VNX_FIELD_AUTHOR, "author"},
-    {VNX_FIELD_WARNINGS, "warnings"},
+    {VNX_FIELD_PUBLISHED, "published"},   {VNX_FIELD_WARNINGS, "warnings"},
+    {VNX_FIELD_TEXT, "text"},
 };
 
 static json_object *warnings_json(const vnx_result *r)
@@ -197,6 +198,11 @@ static json_object *field_json(const vnx_result *r, unsigned bit, unsigned flags
         return ARRAY(attendance, nattendance, attendance_json);
     case VNX_FIELD_AUTHOR:
         return str_or_null(r->author);
+    case VNX_FIELD_PUBLISHED:
+        return str_or_null(r->published);
+    case VNX_FIELD_TEXT:
+        return r->text ? json_object_new_string_len(r->text, (int)r->text_len)
+                       : json_object_new_string("");
     default:
         return warnings_json(r);
     }

@@ -1,13 +1,15 @@
 /**
- * html.c: the text of an HTML page, parsed by gumbo (HTML5).
+ * html.c: HTML parsed by gumbo (HTML5), and the text of a tree or subtree.
  *
- * Entities come decoded from the parser. What a reader does not read as the
- * article is dropped: the head, scripts, styles, templates, forms (comment
- * forms), navigation, and sections whose id or class names comments, menus
- * or sharing buttons. Block elements and <br> end a line; inline elements
- * (<b>, <span>, <a>) join their text without a break, so a word split by tags
- * stays whole. Runs of white space inside text collapse to one space, as a
- * browser shows them (except in <pre>).
+ * Entities come decoded from the parser. What is never read is dropped: the
+ * head, scripts, styles, templates, forms, navigation, widgets; the whole
+ * page's text (vnx_html_to_text) also drops sections whose id or class
+ * names comments, menus or sharing buttons (the reader view, readable.c,
+ * weighs such names instead). Block elements and <br> end a line; a table
+ * cell ends a word (a tab) and a row a line, so the figures of a table stay
+ * apart; inline elements (<b>, <span>, <a>) join their text without a
+ * break, so a word split by tags stays whole. Runs of white space inside
+ * text collapse to one space, as a browser shows them (except in <pre>).
  *
  * The walk is iterative: deeply nested pages do not grow the C stack.
  *
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "input/page.h"
 #include "internal.h"
 
 enum { MAX_PARSE_ERRORS = 100 };
@@ -28,7 +31,7 @@ enum { MAX_PARSE_ERRORS = 100 };
 static const char *const FURNITURE[] = {"comment", "comments", "respond", "reply", "menu",
                                         "navbar", "navigation", "breadcrumb", "breadcrumbs",
                                         "share", "sharing", "social", "sidebar"};
-static int is_dropped_tag(GumboTag tag)
+int vnxp_html_dropped_tag(GumboTag tag)
 {
     switch (tag) {
     case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
@@ -94,9 +97,12 @@ static int is_container_tag(GumboTag tag)
            tag == GUMBO_TAG_ARTICLE;
 }
 
-static int is_dropped(const GumboElement *e)
+// The whole page's rule: what is never read, and furniture by its name.
+static int is_dropped(void *ctx, const GumboNode *node)
 {
-    if (is_dropped_tag(e->tag))
+    (void)ctx;
+    const GumboElement *e = &node->v.element;
+    if (vnxp_html_dropped_tag(e->tag))
         return 1;
     return !is_container_tag(e->tag) &&
            (names_furniture(gumbo_get_attribute(&e->attributes, "id")) ||
@@ -110,6 +116,7 @@ typedef struct text_out {
     vnxp_buf buf;
     int pending_space;
     int pending_break;
+    int pending_cell;  // a table cell ended: a tab before the next character
     int pre_depth; // inside how many <pre> elements
     int nomem;
 } text_out;
@@ -118,9 +125,11 @@ static void put(text_out *t, const char *s, size_t n)
 {
     if (t->pending_break && t->buf.len > 0)
         t->nomem |= vnxp_buf_addc(&t->buf, '\n');
+    else if (t->pending_cell && t->buf.len > 0 && t->buf.s[t->buf.len - 1] != '\n')
+        t->nomem |= vnxp_buf_addc(&t->buf, '\t');
     else if (t->pending_space && t->buf.len > 0 && t->buf.s[t->buf.len - 1] != '\n')
         t->nomem |= vnxp_buf_addc(&t->buf, ' ');
-    t->pending_break = t->pending_space = 0;
+    t->pending_break = t->pending_space = t->pending_cell = 0;
     t->nomem |= vnxp_buf_add(&t->buf, s, n);
 }
 
@@ -169,14 +178,22 @@ static int push(walk *w, const GumboNode *node, int leaving)
     return 0;
 }
 
+static int is_cell_tag(GumboTag tag)
+{
+    return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
+}
+
 // Enter an element: mark a break for blocks, queue its end and its children.
-static int enter_element(walk *w, text_out *t, const GumboNode *node)
+static int enter_element(walk *w, text_out *t, const GumboNode *node, vnxp_html_skip skip,
+                         void *ctx)
 {
     const GumboElement *e = &node->v.element;
-    if (is_dropped(e))
+    if (skip(ctx, node))
         return 0;
     if (is_block_tag(e->tag))
         t->pending_break = 1;
+    else if (is_cell_tag(e->tag))
+        t->pending_cell = 1;
     t->pre_depth += e->tag == GUMBO_TAG_PRE;
     if (push(w, node, 1))
         return -1;
@@ -186,7 +203,7 @@ static int enter_element(walk *w, text_out *t, const GumboNode *node)
     return 0;
 }
 
-static int walk_tree(const GumboNode *root, text_out *t)
+static int walk_tree(const GumboNode *root, text_out *t, vnxp_html_skip skip, void *ctx)
 {
     walk w = {0};
     int rc = push(&w, root, 0);
@@ -196,6 +213,8 @@ static int walk_tree(const GumboNode *root, text_out *t)
         if (s.leaving) {
             if (is_block_tag(node->v.element.tag))
                 t->pending_break = 1;
+            else if (is_cell_tag(node->v.element.tag))
+                t->pending_cell = 1;
             t->pre_depth -= node->v.element.tag == GUMBO_TAG_PRE;
         } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE ||
                    node->type == GUMBO_NODE_DOCUMENT) {
@@ -204,7 +223,7 @@ static int walk_tree(const GumboNode *root, text_out *t)
                 for (size_t i = ch->length; rc == 0 && i-- > 0;)
                     rc = push(&w, ch->data[i], 0);
             } else {
-                rc = enter_element(&w, t, node);
+                rc = enter_element(&w, t, node, skip, ctx);
             }
         } else if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
             put_text(t, node->v.text.text, t->pre_depth > 0);
@@ -219,6 +238,29 @@ static int walk_tree(const GumboNode *root, text_out *t)
     return rc || t->nomem ? -1 : 0;
 }
 
+int vnxp_html_render(const GumboNode *root, vnxp_html_skip skip, void *ctx, vnxp_buf *out)
+{
+    text_out t = {.buf = *out};
+    // Text already there is ended by a line break before this subtree's.
+    t.pending_break = out->len > 0;
+    int rc = walk_tree(root, &t, skip, ctx);
+    *out = t.buf;
+    return rc;
+}
+
+GumboOutput *vnxp_html_parse(const char *html, size_t len)
+{
+    GumboOptions opts = kGumboDefaultOptions;
+    opts.max_errors = MAX_PARSE_ERRORS;
+    return gumbo_parse_with_options(&opts, html ? html : "", len);
+}
+
+void vnxp_html_destroy(GumboOutput *doc)
+{
+    if (doc)
+        gumbo_destroy_output(&kGumboDefaultOptions, doc);
+}
+
 char *vnx_html_to_text(const char *html, size_t len, size_t *out_len, vnx_error *err)
 {
     vnxp_error_clear(err);
@@ -226,16 +268,14 @@ char *vnx_html_to_text(const char *html, size_t len, size_t *out_len, vnx_error 
         vnxp_fail(err, VNX_ERR_ARGUMENT, "vnx_html_to_text: NULL argument");
         return NULL;
     }
-    GumboOptions opts = kGumboDefaultOptions;
-    opts.max_errors = MAX_PARSE_ERRORS;
-    GumboOutput *doc = gumbo_parse_with_options(&opts, html ? html : "", len);
+    GumboOutput *doc = vnxp_html_parse(html, len);
     if (!doc) {
         vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         return NULL;
     }
     text_out t = {0};
-    int rc = walk_tree(doc->document, &t);
-    gumbo_destroy_output(&opts, doc);
+    int rc = walk_tree(doc->document, &t, is_dropped, NULL);
+    vnxp_html_destroy(doc);
     if (rc == 0 && vnxp_buf_add(&t.buf, "\n", 1) == 0) {
         *out_len = t.buf.len;
         t.buf.s[t.buf.len] = '\0'; // vnxp_buf keeps room for a NUL

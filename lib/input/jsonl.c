@@ -1,7 +1,8 @@
 /**
  * jsonl.c: one document of a JSON Lines stream, read with json-c.
  *
- * A line is an object with "text" or "html" (a string) and optionally "id"
+ * A line is an object with "text" or "html" (a string, handed on as it is
+ * for vnx_extract_html) and optionally "id"
  * (a string or a number) or "url". Anything else is VNX_ERR_INPUT with a
  * message that says what was wrong, so that a batch can report the line
  * and go on.
@@ -113,8 +114,11 @@ static int read_text(json_object *obj, vnx_document *doc, vnx_error *err)
         return vnxp_fail(err, VNX_ERR_INPUT, "\"html\" is not a string");
     if (!has)
         return vnxp_fail(err, VNX_ERR_INPUT, "no \"text\" or \"html\" member");
-    doc->text = vnx_html_to_text(s, n, &doc->len, err);
-    return doc->text ? VNX_OK : VNX_ERR_NOMEM; // it fails only for memory
+    if (!(doc->text = vnxp_strndup(s, n)))
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    doc->len = n;
+    doc->is_html = 1;
+    return VNX_OK;
 }
 
 int vnx_jsonl_document(const char *line, size_t len, vnx_document *doc, vnx_error *err)

@@ -65,7 +65,7 @@ START_TEST(empty_document_record)
 {
     vnx_result *r = extract("");
     json_object *o = to_json(r, VNX_JSON_DEFAULT, NULL);
-    ck_assert_int_eq(json_object_object_length(o), 10);
+    ck_assert_int_eq(json_object_object_length(o), 11);
     assert_null_member(o, "source");
     assert_null_member(o, "title");
     json_object *ev = member(o, "event");
@@ -81,7 +81,9 @@ START_TEST(empty_document_record)
     array_member(o, "tallies", 0);
     array_member(o, "attendance", 0);
     assert_null_member(o, "author");
+    assert_null_member(o, "published");
     array_member(o, "warnings", 0);
+    ck_assert(!json_object_object_get_ex(o, "text", NULL)); // on request only
     json_object_put(o);
     vnx_result_free(r);
 }
@@ -94,7 +96,8 @@ START_TEST(empty_document_exact_text)
     ck_assert_ptr_nonnull(s);
     ck_assert_str_eq(s, "{\"source\":null,\"title\":null,\"event\":{\"type\":null,\"date\":null,"
                         "\"organization\":null},\"dates\":[],\"directives\":[],\"officials\":[],"
-                        "\"tallies\":[],\"attendance\":[],\"author\":null,\"warnings\":[]}");
+                        "\"tallies\":[],\"attendance\":[],\"author\":null,\"published\":null,"
+                        "\"warnings\":[]}");
     vnx_free(s);
     vnx_result_free(r);
 }
@@ -454,7 +457,8 @@ START_TEST(field_names_round_trip)
 {
     static const char *const names[] = {"title",      "event",     "dates",
                                         "directives", "officials", "tallies",
-                                        "attendance", "author",    "warnings"};
+                                        "attendance", "author",    "published",
+                                        "warnings"};
     unsigned seen = 0;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         unsigned bit = vnx_field_from_name(names[i], strlen(names[i]));
@@ -463,6 +467,9 @@ START_TEST(field_names_round_trip)
         seen |= bit;
     }
     ck_assert_uint_eq(seen, VNX_FIELD_ALL);
+    // "text" is a field too, but not one of VNX_FIELD_ALL: it is asked for.
+    ck_assert_uint_eq(vnx_field_from_name("text", 4), VNX_FIELD_TEXT);
+    ck_assert_uint_eq(VNX_FIELD_TEXT & VNX_FIELD_ALL, 0);
 }
 END_TEST
 
@@ -483,7 +490,7 @@ START_TEST(field_name_of_non_fields)
 {
     ck_assert_ptr_null(vnx_field_name(0));
     ck_assert_ptr_null(vnx_field_name(VNX_FIELD_DATES | VNX_FIELD_TITLE));
-    ck_assert_ptr_null(vnx_field_name(VNX_FIELD_ALL + 1));
+    ck_assert_ptr_null(vnx_field_name(VNX_FIELD_TEXT << 1));
 }
 END_TEST
 

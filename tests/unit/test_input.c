@@ -542,7 +542,10 @@ START_TEST(jsonl_html_with_url)
     vnx_document doc;
     jsonl_ok(line, sizeof line - 1, &doc);
     ck_assert_str_eq(doc.source, "https://example.vn/a?b=1");
-    ck_assert_str_eq(doc.text, "Ngày 18/12/2023\n");
+    // The page as given, for vnx_extract_html.
+    ck_assert_int_eq(doc.is_html, 1);
+    ck_assert_str_eq(doc.text, "<html><head><title>T</title></head><body><p>Ng<b>à</b>y "
+                               "18/12/2023</p><script>x()</script></body></html>");
     ck_assert_uint_eq(doc.len, strlen(doc.text));
     vnx_document_clear(&doc);
 }
