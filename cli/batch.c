@@ -128,6 +128,23 @@ static vnx_result *document_record(const batch_config *cfg, job *j, char **sourc
     return r;
 }
 
+// --text: the document's text, ending with one line break (the writer adds
+// another: a blank line after each document).
+static char *text_record(const vnx_result *r)
+{
+    size_t n;
+    const char *text = vnx_result_text(r, &n);
+    while (n > 0 && text[n - 1] == '\n')
+        n--;
+    char *s = malloc(n + 2);
+    if (s) {
+        memcpy(s, text, n);
+        s[n] = '\n';
+        s[n + 1] = '\0';
+    }
+    return s;
+}
+
 static void process_job(const batch_config *cfg, job *j)
 {
     if (j->error) {
@@ -138,7 +155,9 @@ static void process_job(const batch_config *cfg, job *j)
     char *source = NULL;
     vnx_result *r = document_record(cfg, j, &source, &err);
     const char *name = source ? source : j->source;
-    if (r && vnx_result_set_source(r, name) == VNX_OK)
+    if (r && cfg->text_only)
+        j->record = text_record(r);
+    else if (r && vnx_result_set_source(r, name) == VNX_OK)
         j->record = vnx_result_to_json_fields(r, cfg->json_flags, cfg->fields);
     if (!j->record)
         fail_job(j, name, err.code != VNX_OK ? err.message : "out of memory", cfg->json_flags);

@@ -49,6 +49,7 @@ typedef struct batch_config {
     int progress;         /* a progress line on stderr */
     int line_buffered;    /* stdout flushed after each record */
     error_mode errors;
+    int text_only;        /* --text: each document's text instead of its record */
     size_t total_bytes;   /* for the progress line; 0 when unknown */
     size_t total_docs;    /* 0 when unknown */
 } batch_config;
@@ -78,6 +79,7 @@ typedef struct input_entry {
     char *path;  /* "-" for standard input */
     char *error; /* or NULL */
     size_t size; /* bytes, when a regular file (for the progress line) */
+    int walked;  /* found in a directory (not named on the command line) */
 } input_entry;
 
 typedef struct input_list {
@@ -89,11 +91,17 @@ typedef struct input_config {
     input_format format;
     size_t max_bytes; /* the largest document read */
     const char *encoding; /* --encoding, or NULL */
+    const char **globs;    /* --glob patterns: a directory's files to read (none: all) */
+    size_t nglobs;
+    const char **excludes; /* --exclude patterns: a directory's files and directories left out */
+    size_t nexcludes;
+    size_t *skipped;       /* counts the binary files of directories skipped */
 } input_config;
 
 /* List the inputs of `args` (no argument: standard input). 0, or -1 when
  * out of memory. */
-int inputs_collect(const char *const *args, int nargs, input_list *list);
+int inputs_collect(const input_config *cfg, const char *const *args, int nargs,
+                   input_list *list);
 void inputs_free(input_list *list);
 /* The documents and bytes the inputs hold, for the progress line (a JSON
  * Lines stream counts as its bytes, not its documents; stdin as nothing). */

@@ -2,9 +2,14 @@
  * inputs.c: the command's inputs, read into jobs in input order.
  *
  * A file is one document (text or HTML) or a JSON Lines stream of them,
- * told by --from, else by its extension, else by its first bytes. A
- * directory is walked recursively in sorted order for the files with a
- * document extension; symbolic-link loops are reported, not followed.
+ * told by --from, else by its extension (in any case: .HTM), else by its
+ * first bytes. A directory is walked recursively in sorted order, and its
+ * files are read by their content, whatever their names (a scraped mirror
+ * holds index.php?id=12 and extension-less pages) but a page's assets
+ * (.css, .js, .json...), or only those --glob chooses, less those
+ * --exclude leaves out; binary files (PDF, images, archives, office files)
+ * are skipped with a line on stderr and counted.
+ * Symbolic-link loops are reported, not followed.
  * Streams are read a line at a time, so a stream of any length is never
  * held in memory; a document over the --max-bytes bound becomes an error
  * record and the run goes on.
@@ -13,6 +18,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +48,7 @@ static int add_entry(input_list *list, const char *path, const char *error,
     e->path = strdup(path);
     e->error = error ? strdup(error) : NULL;
     e->size = st && S_ISREG(st->st_mode) ? (size_t)st->st_size : 0;
+    e->walked = 0;
     if (!e->path || (error && !e->error)) {
         free(e->path);
         free(e->error);
@@ -64,15 +71,54 @@ void inputs_free(input_list *list)
 static input_format format_of_name(const char *name)
 {
     const char *dot = strrchr(name, '.');
-    if (!dot)
+    if (!dot || strchr(dot, '/'))
         return FORMAT_AUTO;
-    if (strcmp(dot, ".txt") == 0)
+    if (strcasecmp(dot, ".txt") == 0)
         return FORMAT_TEXT;
-    if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0 || strcmp(dot, ".xhtml") == 0)
+    if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 ||
+        strcasecmp(dot, ".xhtml") == 0)
         return FORMAT_HTML;
-    if (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0)
+    if (strcasecmp(dot, ".jsonl") == 0 || strcasecmp(dot, ".ndjson") == 0)
         return FORMAT_JSONL;
     return FORMAT_AUTO;
+}
+
+// Whether `name` (a directory's entry) or its whole path matches a pattern.
+static int matches_any(const char *const *patterns, size_t n, const char *name, const char *path)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(patterns[i], name, 0) == 0 || fnmatch(patterns[i], path, 0) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether a file's name says it is a page's asset rather than a page: a
+ * style sheet, a script, data, a feed, a font. A mirror holds them beside
+ * its pages; read as documents they would give empty records. Any other
+ * name (index.php?id=12, page.aspx, an extension-less name) is read by its
+ * content. */
+static int is_asset_name(const char *name)
+{
+    static const char *const assets[] = {"css", "js", "mjs", "json", "map", "xml", "rss",
+                                         "atom", "svg", "ico", "woff", "woff2", "ttf", "otf",
+                                         "eot", "swf"};
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return 0;
+    size_t n = strcspn(dot + 1, "?#");
+    for (size_t i = 0; i < sizeof assets / sizeof *assets; i++)
+        if (strlen(assets[i]) == n && strncasecmp(dot + 1, assets[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+// Whether a directory's file is read: chosen by --glob (without one: any
+// file but an asset), not left out by --exclude.
+static int is_chosen(const input_config *cfg, const char *name, const char *path)
+{
+    if (matches_any(cfg->excludes, cfg->nexcludes, name, path))
+        return 0;
+    return cfg->nglobs ? matches_any(cfg->globs, cfg->nglobs, name, path) : !is_asset_name(name);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -87,7 +133,8 @@ typedef struct visit {
     const struct visit *up;
 } visit;
 
-static int collect_path(input_list *list, const char *path, const visit *up);
+static int collect_path(const input_config *cfg, input_list *list, const char *path,
+                        const visit *up);
 
 // The sorted names in directory `path` (no dot files); NULL on failure.
 static char **read_names(const char *path, size_t *n)
@@ -126,8 +173,8 @@ static char **read_names(const char *path, size_t *n)
     return names ? names : calloc(1, sizeof *names);
 }
 
-static int collect_dir(input_list *list, const char *path, const struct stat *st,
-                       const visit *up)
+static int collect_dir(const input_config *cfg, input_list *list, const char *path,
+                       const struct stat *st, const visit *up)
 {
     for (const visit *v = up; v; v = v->up)
         if (v->dev == st->st_dev && v->ino == st->st_ino)
@@ -149,10 +196,12 @@ static int collect_dir(input_list *list, const char *path, const struct stat *st
             struct stat cst;
             if (stat(child, &cst) != 0)
                 rc = add_entry(list, child, strerror(errno), NULL);
-            else if (S_ISDIR(cst.st_mode))
-                rc = collect_dir(list, child, &cst, &here);
-            else if (format_of_name(names[i]) != FORMAT_AUTO)
-                rc = add_entry(list, child, NULL, &cst);
+            else if (S_ISDIR(cst.st_mode) &&
+                     !matches_any(cfg->excludes, cfg->nexcludes, names[i], child))
+                rc = collect_dir(cfg, list, child, &cst, &here);
+            else if (S_ISREG(cst.st_mode) && is_chosen(cfg, names[i], child) &&
+                     (rc = add_entry(list, child, NULL, &cst)) == 0)
+                list->items[list->n - 1].walked = 1;
         } else {
             rc = -1;
         }
@@ -163,7 +212,8 @@ static int collect_dir(input_list *list, const char *path, const struct stat *st
     return rc;
 }
 
-static int collect_path(input_list *list, const char *path, const visit *up)
+static int collect_path(const input_config *cfg, input_list *list, const char *path,
+                        const visit *up)
 {
     struct stat st;
     if (strcmp(path, "-") == 0)
@@ -171,17 +221,18 @@ static int collect_path(input_list *list, const char *path, const visit *up)
     if (stat(path, &st) != 0)
         return add_entry(list, path, strerror(errno), NULL);
     if (S_ISDIR(st.st_mode))
-        return collect_dir(list, path, &st, up);
+        return collect_dir(cfg, list, path, &st, up);
     return add_entry(list, path, NULL, &st);
 }
 
-int inputs_collect(const char *const *args, int nargs, input_list *list)
+int inputs_collect(const input_config *cfg, const char *const *args, int nargs,
+                   input_list *list)
 {
     memset(list, 0, sizeof *list);
     if (nargs == 0)
         return add_entry(list, "-", NULL, NULL);
     for (int i = 0; i < nargs; i++)
-        if (collect_path(list, args[i], NULL) != 0)
+        if (collect_path(cfg, list, args[i], NULL) != 0)
             return -1;
     return 0;
 }
@@ -473,9 +524,44 @@ static int submit_stream(const input_config *cfg, batch *b, const char *name, re
     return rc;
 }
 
-// Read one file (or stdin) as the format asked, named, or sniffed.
-static int submit_file(const input_config *cfg, batch *b, const char *path)
+/* What a binary file is, by its first bytes (NULL: not binary): the
+ * signatures of the files a scraped mirror holds beside its pages, else a
+ * NUL byte where text has none (UTF-16 and UTF-32 start with their mark). */
+static const char *binary_kind(const unsigned char *h, size_t n)
 {
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *kind;
+    } signatures[] = {
+        {"%PDF", 4, "PDF"},
+        {"\x89PNG", 4, "PNG image"},
+        {"\xFF\xD8\xFF", 3, "JPEG image"},
+        {"GIF8", 4, "GIF image"},
+        {"II*\0", 4, "TIFF image"},
+        {"MM\0*", 4, "TIFF image"},
+        {"PK\x03\x04", 4, "ZIP archive or office file"},
+        {"\xD0\xCF\x11\xE0", 4, "office file"},
+        {"\x1F\x8B", 2, "gzip archive"},
+        {"Rar!", 4, "RAR archive"},
+        {"7z\xBC\xAF", 4, "7-Zip archive"},
+        {"ID3", 3, "audio"},
+        {"OggS", 4, "audio"},
+        {"\0\0\0", 3, "binary"},
+    };
+    for (size_t i = 0; i < sizeof signatures / sizeof *signatures; i++)
+        if (n >= signatures[i].len && memcmp(h, signatures[i].magic, signatures[i].len) == 0)
+            return signatures[i].kind;
+    if (n >= 12 && memcmp(h, "RIFF", 4) == 0)
+        return memcmp(h + 8, "WEBP", 4) == 0 ? "WebP image" : "media";
+    int wide = n >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF));
+    return !wide && memchr(h, 0, n) ? "binary" : NULL;
+}
+
+// Read one file (or stdin) as the format asked, named, or sniffed.
+static int submit_file(const input_config *cfg, batch *b, const input_entry *e)
+{
+    const char *path = e->path;
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
@@ -491,6 +577,21 @@ static int submit_file(const input_config *cfg, batch *b, const char *path)
     }
     reader r = {.fd = fileno(f)};
     read_head(&r);
+    const char *binary = cfg->format == FORMAT_AUTO
+                             ? binary_kind((const unsigned char *)r.head, r.head_len)
+                             : NULL;
+    if (binary) {
+        if (!is_stdin)
+            fclose(f);
+        char why[96];
+        snprintf(why, sizeof why, "a binary file (%s), not read", binary);
+        if (!e->walked)
+            return submit_error(b, path, why);
+        fprintf(stderr, "vnextract: %s: skipped: %s\n", path, why);
+        if (cfg->skipped)
+            ++*cfg->skipped;
+        return 0;
+    }
     input_format format = cfg->format;
     if (format == FORMAT_AUTO && !is_stdin)
         format = format_of_name(path);
@@ -513,7 +614,7 @@ int inputs_run(const input_config *cfg, const input_list *list, batch *b)
 {
     for (size_t i = 0; i < list->n; i++) {
         const input_entry *e = &list->items[i];
-        int rc = e->error ? submit_error(b, e->path, e->error) : submit_file(cfg, b, e->path);
+        int rc = e->error ? submit_error(b, e->path, e->error) : submit_file(cfg, b, e);
         if (rc != 0)
             return -1;
     }

@@ -43,6 +43,8 @@ typedef struct command {
     error_mode errors;
     unsigned fields;       // VNX_FIELD_* bits
     const char *html_path; // --html FILE, or NULL
+    int with_text;         // --with-text: "text" in every record
+    int text_only;         // --text: the texts, not the records
     int show_help, show_version;
     const char **inputs; // argv's inputs, in order
     int ninputs;
@@ -187,6 +189,18 @@ static int apply_option(command *cmd, int id, const char *value)
     case OPT_NO_ANCHORS:
         cmd->opts.flags |= VNX_OPT_NO_ANCHORS;
         break;
+    case OPT_WITH_TEXT:
+        cmd->with_text = 1;
+        break;
+    case OPT_TEXT:
+        cmd->text_only = 1;
+        break;
+    case OPT_GLOB:
+        cmd->input.globs[cmd->input.nglobs++] = value;
+        break;
+    case OPT_EXCLUDE:
+        cmd->input.excludes[cmd->input.nexcludes++] = value;
+        break;
     default: // a row of cli_options[] without its case here
         fprintf(stderr, "vnextract: option %d is not handled\n", id);
         return EXIT_USAGE;
@@ -266,12 +280,17 @@ static int number_of_cores(void)
 static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
 {
     input_list list;
-    if (inputs_collect(cmd->inputs, cmd->ninputs, &list) != 0) {
+    size_t skipped = 0;
+    input_config input = cmd->input;
+    input.skipped = &skipped;
+    if (inputs_collect(&input, cmd->inputs, cmd->ninputs, &list) != 0) {
         inputs_free(&list);
         fprintf(stderr, "vnextract: out of memory\n");
         return EXIT_FAILED;
     }
-    batch_config cfg = {.x = x, .json_flags = cmd->json_flags, .fields = cmd->fields,
+    batch_config cfg = {.x = x, .json_flags = cmd->json_flags,
+                        .fields = cmd->fields | (cmd->with_text ? VNX_FIELD_TEXT : 0),
+                        .text_only = cmd->text_only,
                         .review = rv, .encoding = cmd->encoding,
                         .threads = cmd->threads ? cmd->threads : number_of_cores(),
                         .progress = !cmd->no_progress && isatty(STDERR_FILENO),
@@ -284,9 +303,12 @@ static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
         return EXIT_FAILED;
     }
     // The reader stops when stdout is closed: that is no failure.
-    int read_failed = inputs_run(&cmd->input, &list, b) != 0 && !batch_closed(b);
+    int read_failed = inputs_run(&input, &list, b) != 0 && !batch_closed(b);
     int status = batch_finish(b);
     inputs_free(&list);
+    if (skipped)
+        fprintf(stderr, "vnextract: %zu binary file%s skipped (PDF, images, archives...)\n",
+                skipped, skipped == 1 ? "" : "s");
     return status ? status : read_failed;
 }
 
@@ -301,7 +323,11 @@ static int run_command(const command *cmd)
             return usage_error("unknown encoding", cmd->encoding);
         vnx_free(probe);
     }
-    vnx_extractor *x = vnx_extractor_new(&cmd->opts, &err);
+    vnx_options opts = cmd->opts;
+    if (cmd->text_only) // the text is all that is wanted: no extractor runs
+        opts.flags |= VNX_OPT_NO_DATES | VNX_OPT_NO_DIRECTIVES | VNX_OPT_NO_OFFICIALS |
+                      VNX_OPT_NO_TALLIES | VNX_OPT_NO_EVENT;
+    vnx_extractor *x = vnx_extractor_new(&opts, &err);
     if (!x) {
         fprintf(stderr, "vnextract: %s\n", err.message);
         return err.code == VNX_ERR_PATTERN || err.code == VNX_ERR_IO ? EXIT_USAGE : EXIT_FAILED;
@@ -336,7 +362,12 @@ int main(int argc, char **argv)
     cmd.input.max_bytes = DEFAULT_MAX_BYTES;
     cmd.fields = VNX_FIELD_ALL;
     cmd.inputs = calloc((size_t)argc + 1, sizeof *cmd.inputs);
-    if (!cmd.inputs) {
+    cmd.input.globs = calloc((size_t)argc + 1, sizeof *cmd.input.globs);
+    cmd.input.excludes = calloc((size_t)argc + 1, sizeof *cmd.input.excludes);
+    if (!cmd.inputs || !cmd.input.globs || !cmd.input.excludes) {
+        free(cmd.inputs);
+        free(cmd.input.globs);
+        free(cmd.input.excludes);
         fprintf(stderr, "vnextract: out of memory\n");
         return EXIT_FAILED;
     }
@@ -346,5 +377,7 @@ int main(int argc, char **argv)
     else if (status == 0)
         status = run_command(&cmd);
     free(cmd.inputs);
+    free(cmd.input.globs);
+    free(cmd.input.excludes);
     return status;
 }

@@ -22,6 +22,18 @@ const cli_option cli_options[] = {
      "The input's encoding (default: UTF-8, or UTF-16/32 by its byte order mark); any ICU "
      "name: windows-1258, VISCII.",
      NULL},
+    {"glob", OPT_GLOB, "PATTERN", GROUP_INPUT,
+     "In a directory, read only the files whose name (or path) matches PATTERN, a shell "
+     "wildcard (\"*.htm*\", \"index.php*\"); may be given more than once.",
+     "Without --glob a directory's files are all read but a page's assets (.css, .js, .json, "
+     ".xml, .svg, fonts), each by its content: a page saved as index.php?id=12, without an "
+     "extension or as .HTM is HTML when it starts with '<'. "
+     "Binary files (PDF, images, archives, office files) are skipped with a line on standard "
+     "error and counted at the end."},
+    {"exclude", OPT_EXCLUDE, "PATTERN", GROUP_INPUT,
+     "In a directory, leave out the files (and directories) whose name or path matches "
+     "PATTERN; may be given more than once.",
+     NULL},
     {"max-bytes", OPT_MAX_BYTES, "N", GROUP_INPUT,
      "Skip, with an error record, documents over N bytes (suffixes K, M, G; default 32M).", NULL},
     {"patterns", OPT_PATTERNS, "DIR", GROUP_INPUT,
@@ -52,8 +64,16 @@ const cli_option cli_options[] = {
      "bytes.decode(errors=\"replace\") and JavaScript's TextDecoder read it."},
     {"fields", OPT_FIELDS, "LIST", GROUP_OUTPUT,
      "Emit only these fields (and \"source\"), comma-separated: title, event, dates, "
-     "directives, officials, tallies, attendance, author, warnings.",
+     "directives, officials, tallies, attendance, author, published, warnings, text.",
      "Fields come in the record's usual order; an unknown name is a usage error."},
+    {"with-text", OPT_WITH_TEXT, NULL, GROUP_OUTPUT,
+     "Add \"text\" to each record: the text the facts were read from, which the spans "
+     "index (for HTML, the article as the reader view read it, headline first).",
+     NULL},
+    {"text", OPT_TEXT, NULL, GROUP_OUTPUT,
+     "Write each document's text instead of its record (for HTML: the article the reader "
+     "view reads, headline first), a blank line after each.",
+     "This shows why a fact was or was not found: what is not in this text is not read."},
     {"html", OPT_HTML, "FILE", GROUP_OUTPUT,
      "Also write FILE, an HTML page showing each document with every extracted span "
      "highlighted by kind.",
@@ -84,8 +104,8 @@ const char cli_usage_head[] =
     "as one JSON record per document (JSON Lines).\n"
     "\n"
     "With no FILE, or when FILE is -, read standard input. A DIR is read\n"
-    "recursively: its *.txt, *.html, *.htm, *.jsonl and *.ndjson files, in\n"
-    "sorted order. A JSON Lines stream holds one object per line with \"text\"\n"
+    "recursively, in sorted order: each file by its content (binaries skipped),\n"
+    "or those --glob chooses. A JSON Lines stream holds one object per line with \"text\"\n"
     "or \"html\", and \"id\" or \"url\" (the record's source; else FILE:LINE).\n"
     "A value follows its option: --from html, --from=html, -j 4, -j4.\n";
 

@@ -31,6 +31,10 @@ typedef enum option_id {
     OPT_LINE_BUFFERED,
     OPT_ERRORS,
     OPT_SPANS,
+    OPT_WITH_TEXT,
+    OPT_TEXT,
+    OPT_GLOB,
+    OPT_EXCLUDE,
 } option_id;
 
 /* The headings options are listed under, in this order. */

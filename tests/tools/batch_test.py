@@ -425,7 +425,7 @@ def check_directory(tmp):
     root = f"{tmp}/dir"
     a = write(f"{root}/a.txt", SAMPLE)
     z = write(f"{root}/sub/z.html", f"<p>{SAMPLE}</p>")
-    write(f"{root}/sub/notes.md", SAMPLE)  # not a document extension: not read
+    notes = write(f"{root}/sub/notes.md", SAMPLE)  # read by its content: text
     bad = f"{root}/m.txt"
     if os.geteuid() == 0:
         os.symlink("nowhere.txt", bad)
@@ -440,7 +440,8 @@ def check_directory(tmp):
     os.symlink("..", dir_loop)
     r = run("-j", "2", root)
     recs = records(r.stdout)
-    want = [(a, "rec"), (bad, "err"), (self_loop, "err"), (dir_loop, "err"), (z, "rec")]
+    want = [(a, "rec"), (bad, "err"), (self_loop, "err"), (dir_loop, "err"), (notes, "rec"),
+            (z, "rec")]
     check(f"a directory with an unreadable file ({how}), a file symlink loop and a directory "
           "symlink loop: error records, sorted order kept, the readable files give records",
           shape(recs) == want, shape(recs))
@@ -449,6 +450,65 @@ def check_directory(tmp):
           [bad, self_loop, dir_loop], (r.returncode, stderr_lines(r)))
     if not os.geteuid() == 0:
         os.chmod(bad, 0o644)
+
+
+def check_mirror(tmp):
+    """A scraped mirror as it is: pages named by their query string, in
+    upper case or without an extension are read by their content; binaries
+    are skipped with a line on stderr and counted; --glob and --exclude
+    choose files; --text and --with-text show what was read."""
+    root = f"{tmp}/mirror"
+    page = ("<html><head><title>Chi bộ họp - Trường THPT</title></head><body>"
+            "<ul class=\"menu\"><li><a href=\"/\">Trang chủ</a></li></ul>"
+            "<h1>Chi bộ họp</h1><div class=\"content\"><p>" + SAMPLE + "</p></div>"
+            "<div class=\"footer\">Giấy phép số 15/GP-BTTTT ngày 01/02/2019</div></body></html>")
+    php = write(f"{root}/index.php?id=123", page)
+    upper = write(f"{root}/sub/PAGE.HTM", page.replace("<html>", "  <html>"))
+    bare = write(f"{root}/sub/noext", page)
+    for name, data in (("doc.pdf", b"%PDF-1.4\n%\xe2\xe3\n"), ("sub/logo.png", b"\x89PNG\r\n\x1a\n\0\0"),
+                       ("form.docx", b"PK\x03\x04\x14\0"), ("img.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF")):
+        os.makedirs(os.path.dirname(f"{root}/{name}"), exist_ok=True)
+        with open(f"{root}/{name}", "wb") as f:
+            f.write(data)
+    write(f"{root}/sub/style.css", "p { color: red }")  # a page's assets: not documents
+    write(f"{root}/app.js?v=2", "var a = 1;")
+    r = run("--no-spans", root)
+    recs = records(r.stdout)
+    check("a mirror: index.php?id=123, PAGE.HTM and an extension-less page give their records "
+          "(by content), in sorted order",
+          r.returncode == 0 and shape(recs) == [(php, "rec"), (upper, "rec"), (bare, "rec")],
+          (r.returncode, shape(recs)))
+    check("a mirror: its pages are read as HTML (the headline, no footer licence)",
+          all(x.get("title") == "Chi bộ họp" and dates(x) == SAMPLE_DATES and
+              [d["number"] for d in x["directives"]] == ["03-HD/TU"] for x in recs), recs)
+    lines = stderr_lines(r)
+    check("a mirror: each binary skipped with a line on stderr, and counted at the end",
+          len(lines) == 5 and all("skipped" in l for l in lines[:4]) and
+          "4 binary files skipped" in lines[-1], lines)
+    r = run("--no-spans", "--glob", "*.HTM", "--glob", "index.php*", root)
+    check("--glob chooses a directory's files (several patterns)",
+          shape(records(r.stdout)) == [(php, "rec"), (upper, "rec")] and not r.stderr,
+          (shape(records(r.stdout)), r.stderr))
+    r = run("--no-spans", "--exclude", "sub", "--exclude", "*.pdf", root)
+    check("--exclude leaves out files and directories",
+          shape(records(r.stdout)) == [(php, "rec")] and b"doc.pdf" not in r.stderr,
+          (shape(records(r.stdout)), r.stderr))
+    r = run(f"{root}/doc.pdf")
+    check("a binary named on the command line: an error record that says why, exit 1",
+          r.returncode == 1 and shape(records(r.stdout)) == [(f"{root}/doc.pdf", "err")] and
+          "PDF" in records(r.stdout)[0]["error"], (r.returncode, r.stdout))
+    r = run("--text", bare)
+    text = r.stdout.decode()
+    check("--text prints the article the reader view read: headline first, no menu or footer",
+          r.returncode == 0 and text.startswith("Chi bộ họp\n") and SAMPLE.strip() in text and
+          "Trang chủ" not in text and "Giấy phép" not in text, text)
+    r = run("--with-text", bare)
+    recs = records(r.stdout)
+    ok = r.returncode == 0 and len(recs) == 1 and "text" in recs[0]
+    if ok:
+        t = recs[0]["text"].encode()
+        ok = all(t[d["span"][0]:d["span"][1]].decode() == d["text"] for d in recs[0]["dates"])
+    check("--with-text adds the text the spans index (as bytes of it)", ok, recs)
 
 
 # ---- order, threads, closed stdout, progress, parallel ------------------------
@@ -642,6 +702,7 @@ def main(argv):
         check_encodings(tmp)
         check_bad_inputs(tmp, huge_line)
         check_directory(tmp)
+        check_mirror(tmp)
         check_order(tmp, files, stream)
         check_closed_stdout(stream)
         check_progress()
