@@ -525,9 +525,11 @@ static int submit_stream(const input_config *cfg, batch *b, const char *name, re
 }
 
 /* What a binary file is, by its first bytes (NULL: not binary): the
- * signatures of the files a scraped mirror holds beside its pages, else a
- * NUL byte where text has none (UTF-16 and UTF-32 start with their mark). */
-static const char *binary_kind(const unsigned char *h, size_t n)
+ * signatures of the files a scraped mirror holds beside its pages, else,
+ * for a file found in a directory (`walked`), a NUL byte where text has
+ * none (UTF-16 and UTF-32 start with their mark). A file named on the
+ * command line with a stray NUL is still read: it was asked for. */
+static const char *binary_kind(const unsigned char *h, size_t n, int walked)
 {
     static const struct {
         const char *magic;
@@ -547,7 +549,6 @@ static const char *binary_kind(const unsigned char *h, size_t n)
         {"7z\xBC\xAF", 4, "7-Zip archive"},
         {"ID3", 3, "audio"},
         {"OggS", 4, "audio"},
-        {"\0\0\0", 3, "binary"},
     };
     for (size_t i = 0; i < sizeof signatures / sizeof *signatures; i++)
         if (n >= signatures[i].len && memcmp(h, signatures[i].magic, signatures[i].len) == 0)
@@ -555,7 +556,7 @@ static const char *binary_kind(const unsigned char *h, size_t n)
     if (n >= 12 && memcmp(h, "RIFF", 4) == 0)
         return memcmp(h + 8, "WEBP", 4) == 0 ? "WebP image" : "media";
     int wide = n >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF));
-    return !wide && memchr(h, 0, n) ? "binary" : NULL;
+    return walked && !wide && memchr(h, 0, n) ? "binary" : NULL;
 }
 
 // Read one file (or stdin) as the format asked, named, or sniffed.
@@ -578,7 +579,7 @@ static int submit_file(const input_config *cfg, batch *b, const input_entry *e)
     reader r = {.fd = fileno(f)};
     read_head(&r);
     const char *binary = cfg->format == FORMAT_AUTO
-                             ? binary_kind((const unsigned char *)r.head, r.head_len)
+                             ? binary_kind((const unsigned char *)r.head, r.head_len, e->walked)
                              : NULL;
     if (binary) {
         if (!is_stdin)
