@@ -683,14 +683,19 @@ static int find_headline(const layout *l, int top, const char *page_title, headl
     float best = 0;
     size_t og = count_chars(l->meta.og_title), pt = count_chars(page_title);
     size_t ref = og > pt ? og : pt;
-    for (size_t i = 0; i < l->n; i++) {
+    // Headings first, then other blocks; a block whose text is read is not
+    // read again in its parts (nested wrappers cost their size once).
+    for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0, read_until = 0; i < l->n; i++) {
         const rnode *r = &l->nodes[i];
         GumboTag tag = r->g->v.element.tag;
         int heading = tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2;
         int near_ref = ref && r->chars * 2 >= ref && r->chars <= ref * 2;
-        if (r->chars < 4 || r->chars > HEADLINE_MAX_CHARS || (!heading && !near_ref) ||
+        if (i < read_until || heading != (pass == 0) || r->chars < 4 ||
+            r->chars > HEADLINE_MAX_CHARS || (!heading && !near_ref) ||
             (!heading && r->has_block_child))
             continue;
+        read_until = (size_t)r->end;
         if (node_text(l, (int)i, &t)) {
             vnxp_buf_free(&t);
             return -1;
@@ -730,6 +735,20 @@ static int find_headline(const layout *l, int top, const char *page_title, headl
 
 /* ---- published ------------------------------------------------------------------ */
 
+// A block short enough, with digits enough, to be a dateline.
+static int may_be_dateline(const rnode *r)
+{
+    return r->digits >= 6 && r->chars <= 120 && !r->has_block_child;
+}
+
+// Whether node i's text is its parent's, which is read already: nested
+// wrappers of one text are read once, not once per level.
+static int same_as_parent(const layout *l, const rnode *r)
+{
+    return r->parent >= 0 && l->nodes[r->parent].chars == r->chars &&
+           may_be_dateline(&l->nodes[r->parent]);
+}
+
 /* The page's own date where its metadata gives none: the first <time
  * datetime>, else the dateline nearest the headline (a short block that
  * is a date and a time, not in a link), looked for from the headline (or
@@ -749,7 +768,7 @@ static int find_dateline(const layout *l, int from, int to, int near, vnxp_day *
             if (a && vnxp_find_day(a->value, strlen(a->value), day))
                 continue;
         }
-        if (r->digits < 6 || r->chars > 120 || r->has_block_child || r->in_link)
+        if (!may_be_dateline(r) || same_as_parent(l, r) || r->in_link)
             continue;
         if (node_text(l, i, &t)) {
             vnxp_buf_free(&t);
@@ -800,7 +819,7 @@ static int leave_out_datelines(layout *l, const unsigned char *root, render_ctx 
     int rcode = 0;
     for (size_t i = 0; i < l->n && rcode == 0; i++) {
         rnode *r = &l->nodes[i];
-        if (root[i] || r->left_out || r->digits < 6 || r->chars > 120 || r->has_block_child)
+        if (root[i] || r->left_out || !may_be_dateline(r) || same_as_parent(l, r))
             continue;
         if (node_text(l, (int)i, &t)) {
             rcode = -1;
