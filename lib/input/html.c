@@ -45,7 +45,7 @@ int vnxp_html_dropped_tag(GumboTag tag)
     }
 }
 
-static int is_block_tag(GumboTag tag)
+int vnxp_html_block_tag(GumboTag tag)
 {
     switch (tag) {
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
@@ -190,7 +190,7 @@ static int enter_element(walk *w, text_out *t, const GumboNode *node, vnxp_html_
     const GumboElement *e = &node->v.element;
     if (skip(ctx, node))
         return 0;
-    if (is_block_tag(e->tag))
+    if (vnxp_html_block_tag(e->tag))
         t->pending_break = 1;
     else if (is_cell_tag(e->tag))
         t->pending_cell = 1;
@@ -211,7 +211,7 @@ static int walk_tree(const GumboNode *root, text_out *t, vnxp_html_skip skip, vo
         step s = w.items[--w.n];
         const GumboNode *node = s.node;
         if (s.leaving) {
-            if (is_block_tag(node->v.element.tag))
+            if (vnxp_html_block_tag(node->v.element.tag))
                 t->pending_break = 1;
             else if (is_cell_tag(node->v.element.tag))
                 t->pending_cell = 1;

@@ -24,6 +24,9 @@
 GumboOutput *vnxp_html_parse(const char *html, size_t len);
 void vnxp_html_destroy(GumboOutput *doc);
 
+/* Elements that end a line of the text (<p>, <div>, <li>, <br>...). */
+int vnxp_html_block_tag(GumboTag tag);
+
 /* Elements never read: head, script, style, forms' controls, widgets. */
 int vnxp_html_dropped_tag(GumboTag tag);
 

@@ -211,24 +211,15 @@ typedef struct layout {
     int body; // index of <body>, or 0
 } layout;
 
+/* The blocks of the layout: those that end a line of text, but <br> and
+ * <hr> (a line break inside a paragraph is still the paragraph), and the
+ * blocks the text's walk leaves out or reads as cells. */
 static int is_block(GumboTag tag)
 {
-    switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HTML: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TR: case GUMBO_TAG_UL:
-        return 1;
-    default:
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR)
         return 0;
-    }
+    return vnxp_html_block_tag(tag) || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH ||
+           tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_HTML;
 }
 
 // Elements a reader never sees: the hidden attribute, display:none or
@@ -252,8 +243,14 @@ static int is_hidden(const GumboElement *e)
     return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
 }
 
+/* Elements never read: those the whole page's text drops, but <form> and
+ * <nav>. ASP.NET pages (many school and government portals) wrap the whole
+ * page in one <form>; a <nav> is weighed as furniture (html_weights), not
+ * dropped unseen. Their controls (<input>, <select>, <button>) are dropped. */
 static int is_unread(const GumboElement *e)
 {
+    if (e->tag == GUMBO_TAG_FORM || e->tag == GUMBO_TAG_NAV)
+        return is_hidden(e);
     return vnxp_html_dropped_tag(e->tag) || is_hidden(e);
 }
 

@@ -237,6 +237,28 @@ START_TEST(http_equiv_charset_and_override)
 }
 END_TEST
 
+START_TEST(page_wrapped_in_a_form)
+{
+    // ASP.NET WebForms pages (school and government portals) wrap the whole
+    // page, article included, in one <form>.
+    static const char page[] =
+        "<html><head><title>Chi bộ kiểm điểm cuối năm</title></head><body>"
+        "<form method=\"post\" action=\"./Default.aspx\" id=\"form1\">"
+        "<input type=\"hidden\" name=\"__VIEWSTATE\" value=\"abc\">" MENU
+        "<nav class=\"breadcrumb\"><a href=\"/\">Trang chủ</a> / <a href=\"/t\">Tin tức</a></nav>"
+        "<div id=\"dnn_ContentPane\"><h1>Chi bộ kiểm điểm cuối năm</h1>" BODY_1 BODY_2 BODY_3
+        "</div>" SIDEBAR FOOTER "</form></body></html>";
+    vnx_result *r = html(page);
+    assert_str_or_null(vnx_result_title(r), "Chi bộ kiểm điểm cuối năm", "title");
+    ck_assert(has_date(r, "2023-12-18"));
+    ck_assert(has_date(r, "2024-01-20"));
+    ck_assert_uint_eq(vnx_result_directive_count(r), 1);
+    assert_not_in_text(r, "Trang chủ");
+    assert_not_in_text(r, "Trần Văn Bình");
+    vnx_result_free(r);
+}
+END_TEST
+
 START_TEST(footer_licence_is_no_directive)
 {
     static const char page[] = "<body>" MENU "<h1>Chi bộ kiểm điểm cuối năm</h1>"
@@ -440,6 +462,7 @@ static Suite *readable_suite(void)
     tcase_add_test(tc, article_is_not_a_listing);
     tcase_add_test(tc, windows1258_page);
     tcase_add_test(tc, http_equiv_charset_and_override);
+    tcase_add_test(tc, page_wrapped_in_a_form);
     tcase_add_test(tc, footer_licence_is_no_directive);
     tcase_add_test(tc, headline_from_the_page_not_stale_metadata);
     tcase_add_test(tc, published_from_metadata_or_dateline);
