@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 #include "internal.h"
 
@@ -169,6 +170,30 @@ static const struct field {
     {VNX_FIELD_TEXT, "text"},
 };
 
+/* "text": the text the spans index. JSON must be UTF-8: an invalid
+ * sequence of a text input (which the record reports as a warning) is
+ * written as U+FFFD, as the extractors read it (three bytes: the spans
+ * after it are the input's, as they always are). */
+static json_object *text_json(const vnx_result *r)
+{
+    const char *s = r->text ? r->text : "";
+    int32_t n = r->text ? (int32_t)r->text_len : 0, i = 0;
+    vnxp_buf out = {0};
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0 ? vnxp_buf_add(&out, "\xEF\xBF\xBD", 3)
+                  : vnxp_buf_add(&out, s + start, (size_t)(i - start))) {
+            vnxp_buf_free(&out);
+            return NULL;
+        }
+    }
+    json_object *o = json_object_new_string_len(out.s ? out.s : "", (int)out.len);
+    vnxp_buf_free(&out);
+    return o;
+}
+
 static json_object *warnings_json(const vnx_result *r)
 {
     json_object *warnings = json_object_new_array_ext((int)r->nwarnings);
@@ -201,8 +226,7 @@ static json_object *field_json(const vnx_result *r, unsigned bit, unsigned flags
     case VNX_FIELD_PUBLISHED:
         return str_or_null(r->published);
     case VNX_FIELD_TEXT:
-        return r->text ? json_object_new_string_len(r->text, (int)r->text_len)
-                       : json_object_new_string("");
+        return text_json(r);
     default:
         return warnings_json(r);
     }

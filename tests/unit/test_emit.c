@@ -473,6 +473,17 @@ START_TEST(field_names_round_trip)
 }
 END_TEST
 
+START_TEST(text_field_on_request)
+{
+    vnx_result *r = extract("Ngày 18/12/2023 \xff.");
+    char *s = vnx_result_to_json_fields(r, VNX_JSON_DEFAULT, VNX_FIELD_TEXT);
+    // An invalid byte is U+FFFD in the JSON (which must be UTF-8).
+    ck_assert_str_eq(s, "{\"source\":null,\"text\":\"Ngày 18/12/2023 \xEF\xBF\xBD.\"}");
+    vnx_free(s);
+    vnx_result_free(r);
+}
+END_TEST
+
 START_TEST(field_from_name_rejects_others)
 {
     ck_assert_uint_eq(vnx_field_from_name("source", 6), 0);
@@ -582,6 +593,7 @@ static Suite *emit_suite(void)
     tcase_add_test(tc, fields_unknown_bits_ignored);
     tcase_add_test(tc, field_names_round_trip);
     tcase_add_test(tc, field_from_name_rejects_others);
+    tcase_add_test(tc, text_field_on_request);
     tcase_add_test(tc, field_name_of_non_fields);
     tcase_add_test(tc, fields_null_result);
     suite_add_tcase(s, tc);
