@@ -804,7 +804,8 @@ static int collect_left_out(layout *l, const weights *w, const unsigned char *ro
             rc->left_out[rc->n++] = r->g;
         }
     }
-    qsort(rc->left_out, rc->n, sizeof *rc->left_out, ptr_cmp);
+    if (rc->n > 1)
+        qsort(rc->left_out, rc->n, sizeof *rc->left_out, ptr_cmp);
     return 0;
 }
 
@@ -830,7 +831,8 @@ static int leave_out_datelines(layout *l, const unsigned char *root, render_ctx 
         }
     }
     vnxp_buf_free(&t);
-    qsort(rc->left_out, rc->n, sizeof *rc->left_out, ptr_cmp);
+    if (rc->n > 1)
+        qsort(rc->left_out, rc->n, sizeof *rc->left_out, ptr_cmp);
     return rcode;
 }
 
