@@ -22,7 +22,7 @@ TEXT = ("𝐀𝐁 Sáng ngày 18/12/2023, Chi bộ trường tổ chức hội n
         "số 03-HD/TU ngày 30/11/2023 của Ban Tổ chức Thành ủy. 😀 Đồng chí Nguyễn Văn Toản, "
         "Bí thư chi bộ phát biểu. Có 25 ĐV HTXSNV, chiếm 98,1%.\n")
 KEYS = ["source", "title", "event", "dates", "directives", "officials", "tallies",
-        "attendance", "author", "warnings"]
+        "attendance", "author", "published", "warnings"]
 
 
 def corpus():
