@@ -37,7 +37,7 @@
 
 #include "internal.h"
 
-enum { TOK_HON, TOK_NOUN, TOK_NAME, TOK_HEAD, TOK_STOP };
+enum { TOK_HON, TOK_NOUN, TOK_NAME, TOK_HEAD, TOK_STOP, TOK_GONE };
 
 enum {
     MAX_ROLES = 12,       // roles read at one mention
@@ -45,7 +45,8 @@ enum {
     MAX_DASH_WORDS = 8,   // words of a body's name after a dash ("Thi đua - Khen thưởng tỉnh")
     MAX_WORDS_BEFORE = 3, // place and byline words looked up before a name
     PERSON_MIN_SYLLABLES = 3, // a name with no honorific, only a role before it
-    MAX_NAME_WORDS = 8       // words of a known name looked for at a mention
+    MAX_NAME_WORDS = 8,      // words of a known name looked for at a mention
+    MAX_NAME_SYLLABLES = 5   // a name cut short is completed up to so many
 };
 
 typedef struct token {
@@ -90,6 +91,7 @@ typedef struct state {
     struct lh_table *people_by_key; // person key -> index + 1 (the table borrows the key)
     struct lh_table *role_keys;     // "person index:role key" of every role kept (owned)
     struct lh_table *name_keys;     // the key of every name token (owned)
+    char *key_van, *key_thi;        // the keys of the middle names "văn", "thị"
     unsigned name_lengths;          // bit n: a person's name has n words
     const vnxp_pattern *hon_gap, *role_gap, *link, *given, *role_place, *noun_gap, *list_gap;
     const vnxp_lexicon *places, *not_persons, *bylines, *dot_abbrevs, *surnames, *units;
@@ -377,6 +379,105 @@ static int inside_proper_name(const state *st, const token *t)
     return upper_at(st, w);
 }
 
+static token *token_at(const state *st, size_t pos);
+
+// The end of the word of letters at s[w] (w itself when none).
+static size_t letters_end(const state *st, size_t w)
+{
+    int32_t i = (int32_t)w;
+    while (i < (int32_t)st->len) {
+        int32_t j = i;
+        UChar32 c;
+        U8_NEXT(st->s, j, (int32_t)st->len, c);
+        if (c < 0 || !u_isalpha(c))
+            break;
+        i = j;
+    }
+    return (size_t)i;
+}
+
+// The words of s[b, e).
+static size_t count_words_in(const state *st, size_t b, size_t e)
+{
+    size_t n = 0;
+    for (size_t i = b; i < e; i++)
+        if (!is_space(st->s[i]) && (i == b || is_space(st->s[i - 1])))
+            n++;
+    return n;
+}
+
+// Is the word s[w, e) the middle name "văn" or "thị", in any case?
+static int is_middle_name(state *st, size_t w, size_t e)
+{
+    char *key = vnxp_key(st->s + w, e - w);
+    if (!key) {
+        st->nomem = 1;
+        return 0;
+    }
+    int yes = strcmp(key, st->key_van) == 0 || strcmp(key, st->key_thi) == 0;
+    free(key);
+    return yes;
+}
+
+// The next word after name token `t` that may complete it, or 0: a word of
+// letters on the same line, not a name, honorific or person noun, nor the
+// start of a longer head or stop ("Phạm Văn Được": the stop "được" is one
+// word, written with a capital). A lower-case word must be no head or stop
+// at all ("Nguyễn Thị thức- Bí thư"). *e is set to its end.
+static token *completion(state *st, const token *t, size_t *w, size_t *e, int *ok)
+{
+    *ok = 0;
+    *w = t->end;
+    if (*w >= st->len || !is_space(st->s[*w]))
+        return NULL;
+    *w = skip_spaces(st->s, st->len, *w);
+    *e = letters_end(st, *w);
+    if (*e == *w || (*e < st->len && !is_space(st->s[*e]) && !strchr(",.;:-)\n", st->s[*e])))
+        return NULL;
+    token *next = token_at(st, *w);
+    if (!next) {
+        *ok = 1;
+        return NULL;
+    }
+    *ok = (next->kind == TOK_STOP || next->kind == TOK_HEAD) && next->end == *e &&
+          upper_at(st, *w);
+    return next;
+}
+
+// Complete the names cut short by a word the name pattern refused: a name
+// never ends with its middle name "Văn" or "Thị", so the word after it is
+// its given name, whatever it is ("Phạm Văn Được", "Nguyễn Thị thức",
+// "Đặng Thị vân Thủy"), and capitalised words after that word go on with it.
+static void complete_cut_names(state *st)
+{
+    for (size_t i = 0; i < st->ntok; i++) {
+        token *t = &st->toks[i];
+        if (t->kind != TOK_NAME)
+            continue;
+        size_t last = t->end;
+        while (last > t->start && !is_space(st->s[last - 1]))
+            last--;
+        if (!is_middle_name(st, last, t->end))
+            continue;
+        size_t w, e;
+        int ok, syllables = (int)count_words_in(st, t->start, t->end);
+        token *next = completion(st, t, &w, &e, &ok);
+        while (ok && syllables < MAX_NAME_SYLLABLES) {
+            if (next)
+                next->kind = TOK_GONE;
+            t->end = e;
+            syllables++;
+            next = completion(st, t, &w, &e, &ok);
+            ok = ok && !next && upper_at(st, w); // then capitalised words only
+        }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < st->ntok; i++)
+        if (st->toks[i].kind != TOK_GONE)
+            st->toks[kept++] = st->toks[i];
+    st->ntok = kept;
+}
+
 // Turn the hits of officials.pcre into the token stream.
 static int read_tokens(state *st)
 {
@@ -403,6 +504,7 @@ static int read_tokens(state *st)
         if (!(st->toks[i].kind == TOK_HON && inside_proper_name(st, &st->toks[i])))
             st->toks[kept++] = st->toks[i];
     st->ntok = kept;
+    complete_cut_names(st);
     for (size_t i = 0; rc == VNX_OK && i < st->ntok; i++) {
         token *t = &st->toks[i];
         if (t->kind != TOK_NAME)
@@ -589,14 +691,36 @@ static int add_role(state *st, const person *p, vnx_official *o, range r)
     return rc;
 }
 
+// Is every word of the name s[0, n) a capital followed by lower-case
+// letters ("Lê Thị Hoa"; not "LÊ THỊ HOA", "Lê Thị hoa", "Lê Thị HOa")?
+static int well_cased(const char *s, size_t n)
+{
+    int first = 1;
+    for (int32_t i = 0; i < (int32_t)n;) {
+        UChar32 c;
+        U8_NEXT(s, i, (int32_t)n, c);
+        if (c == ' ' || c == '\t') {
+            first = 1;
+        } else if (u_isalpha(c)) {
+            if (first ? !u_isupper(c) : u_isupper(c))
+                return 0;
+            first = 0;
+        }
+    }
+    return 1;
+}
+
 // Merge the mention into person `p` (or a new person when NULL).
 static int commit(state *st, const mention *mt, person *p)
 {
     vnx_official *o;
     if (p) {
         o = &st->m->result->officials[p->index];
-        if (!has_lower(o->name, strlen(o->name)) && has_lower(st->s + mt->name_s, mt->name_e - mt->name_s)) {
-            // A headline in capitals named them first: keep the name as written in the body.
+        if (!well_cased(o->name, strlen(o->name)) &&
+            well_cased(st->s + mt->name_s, mt->name_e - mt->name_s)) {
+            // A headline in capitals or a case slip ("Nguyễn Thị thức",
+            // "Dương Trọng HIếu") named them first: keep the name as written
+            // right.
             char *name = clean_name(st->m, mt->name_s, mt->name_e);
             if (!name)
                 return -1;
@@ -1189,7 +1313,9 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
     st.people_by_key = lh_kchar_table_new(64, NULL);
     st.role_keys = lh_kchar_table_new(64, free_key);
     st.name_keys = lh_kchar_table_new(64, free_key);
-    int rc = st.people_by_key && st.role_keys && st.name_keys
+    st.key_van = vnxp_key("văn", strlen("văn"));
+    st.key_thi = vnxp_key("thị", strlen("thị"));
+    int rc = st.people_by_key && st.role_keys && st.name_keys && st.key_van && st.key_thi
                  ? read_tokens(&st)
                  : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (rc == VNX_OK)
@@ -1209,6 +1335,8 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
         lh_table_free(st.role_keys);
     if (st.name_keys)
         lh_table_free(st.name_keys);
+    free(st.key_van);
+    free(st.key_thi);
     free(st.people);
     free(st.toks);
     if (rc == VNX_OK && st.nomem)

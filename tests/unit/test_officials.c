@@ -244,6 +244,56 @@ START_TEST(person_noun_inside_a_role)
 }
 END_TEST
 
+START_TEST(names_of_the_ethnic_minorities)
+{
+    // "Y", "H'", "K'" and Central Highlands family names open a name after
+    // an honorific, with or without a role after it.
+    const char *text = "Dự có các đồng chí: Y Mửi – Phó Bí thư Thường trực Tỉnh ủy; đồng chí "
+                       "Điểu K'Ré – Chủ tịch UBND xã. Bà H'Hen Niê phát biểu. Ông Ksor Phước "
+                       "tặng quà. Giám đốc Trung tâm Y Tế Dự Phòng tỉnh dự.";
+    vnx_result *r = extract(text);
+    assert_count(r, 4, text);
+    assert_official(r, "Y Mửi", "đồng chí", "Phó Bí thư Thường trực Tỉnh ủy", NULL);
+    assert_official(r, "Điểu K'Ré", "đồng chí", "Chủ tịch UBND xã", NULL);
+    assert_official(r, "H'Hen Niê", "Bà", NULL);
+    assert_official(r, "Ksor Phước", "Ông", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(given_name_that_is_a_word)
+{
+    // A name never ends with its middle name: the word after "Văn" or "Thị"
+    // is the given name even when it is a verb ("Được", "Tới").
+    const char *text = "Đồng chí Phạm Văn Được được bầu giữ chức Bí thư. Đ/c Kiều Văn Tới – "
+                       "Hiệu trưởng dự.";
+    vnx_result *r = extract(text);
+    assert_count(r, 2, text);
+    assert_official(r, "Phạm Văn Được", "Đồng chí", "Bí thư", NULL);
+    assert_official(r, "Kiều Văn Tới", "Đ/c", "Hiệu trưởng", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(case_slips_in_names)
+{
+    // A given name in lower case after "Thị", a second capital: one person
+    // per name, written as its well-cased mention is.
+    const char *text = "đồng chí Nguyễn Thị thức- Bí thư Chi bộ gửi tài liệu. Đồng chí Nguyễn "
+                       "Thị Thức chủ trì. Ông Dương Trọng HIếu, Chánh Văn phòng Tỉnh ủy trình "
+                       "bày. Đ/c Đặng Thị vân Thủy; Đ/c Khúc Thị Mai đọc. Đ/c Khúc Thị Mai Lên "
+                       "đọc báo cáo.";
+    vnx_result *r = extract(text);
+    assert_count(r, 4, text);
+    assert_official(r, "Nguyễn Thị Thức", "đồng chí", "Bí thư Chi bộ", NULL);
+    assert_official(r, "Dương Trọng HIếu", "Ông", "Chánh Văn phòng Tỉnh ủy", NULL);
+    assert_official(r, "Đặng Thị vân Thủy", "Đ/c", NULL);
+    assert_official(r, "Khúc Thị Mai", "Đ/c", NULL);
+    ck_assert_uint_eq(find(r, "Khúc Thị Mai")->nspans, 2);
+    vnx_result_free(r);
+}
+END_TEST
+
 /* ---- roles --------------------------------------------------------------- */
 
 START_TEST(roles_after_dash_and_comma)
@@ -668,6 +718,9 @@ static Suite *officials_suite(void)
     tcase_add_test(names, list_of_persons);
     tcase_add_test(names, private_persons_after_a_person_noun);
     tcase_add_test(names, more_forms_of_address);
+    tcase_add_test(names, names_of_the_ethnic_minorities);
+    tcase_add_test(names, given_name_that_is_a_word);
+    tcase_add_test(names, case_slips_in_names);
     suite_add_tcase(s, names);
     TCase *roles = tcase_create("roles");
     tcase_add_checked_fixture(roles, setup, teardown);
