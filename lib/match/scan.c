@@ -243,7 +243,7 @@ static int find_windows(vnxp_matcher *m, const vnxp_pattern *p, size_t *n, int *
         for (size_t i = 0; i < ah->n; i++)
             m->windows[(*n)++] = (vnxp_window){ah->at[i] > reach ? ah->at[i] - reach : 0, ah->at[i]};
     }
-    if (p->nanchors > 1) // each anchor's windows are in order already
+    if (p->nanchors > 1 && *n > 1) // each anchor's windows are in order already
         qsort(m->windows, *n, sizeof *m->windows, by_from);
     size_t kept = 0;
     for (size_t i = 0; i < *n; i++) {

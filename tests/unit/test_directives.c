@@ -388,6 +388,8 @@ START_TEST(counts_of_members)
     assert_no_directive("Có 2 đ/c vắng mặt có lý do.");
     assert_no_directive("Chi bộ có 18/22 đ/c tham dự.");
     assert_no_directive("Nghị quyết số 5 đảng viên thông qua.");
+    // A plain number with no "số" that counts the word after it.
+    assert_no_directive("Nhà trường thực hiện quy định 3 công khai năm học 2024-2025.");
 }
 END_TEST
 
