@@ -9,7 +9,8 @@ or busy machine, and a cost growing with the square of the input gives 16.
 Each time is the least of a few runs (CPU time of the child, from
 getrusage), and a case just over the bar is measured again before it fails.
 
-usage: growth.py VNEXTRACT [CASE...]
+usage: growth.py [--scale F] VNEXTRACT [CASE...]
+  --scale F  sizes times F (to see an old build fail in reasonable time)
 """
 import itertools
 import json
@@ -46,11 +47,27 @@ def distinct_tallies(n):
                    f"Hội nghị có {i} đảng viên tham dự.\n" for i in range(1, n + 1))
 
 
+# HTML whose parse (gumbo's tree builder walks its stack of open elements
+# and its formatting elements at every tag, and compares each attribute of
+# a tag with those before) grew with the square of the page.
+HTML = {
+    "html_nested_divs": (lambda n: "<div>" * n + "x", 400_000),
+    "html_attributes_of_one_tag": (
+        lambda n: "<div " + " ".join(f"a{i}=1" for i in range(n)) + ">x</div>", 400_000),
+    "html_nested_formatting": (lambda n: "".join(f"<b id={i}>" for i in range(n)) + "x", 400_000),
+    "html_attributes_of_bodies": (lambda n: "".join(f"<body a{i}=1>" for i in range(n)), 50_000),
+    "html_misnested_formatting": (lambda n: "<b><div></b>x " * n, 25_000),
+    "html_formatting_in_blocks": (
+        lambda n: "".join(f"<b id={i}><div>" for i in range(n)) + "x", 200_000),
+    "html_formatting_left_open": (lambda n: "".join(f"<b id={i}><p>x</p>" for i in range(n)), 20_000),
+}
+
 # name: (builder, N, file suffix); N is the smaller size (the larger is 4N).
 CASES = {
     "officials_distinct_names": (distinct_names, 16_000, ".txt"),
     "officials_roles_of_one": (roles_of_one, 2_000, ".txt"),
     "tallies_and_attendance_distinct": (distinct_tallies, 16_000, ".txt"),
+    **{name: (build, n, ".html") for name, (build, n) in HTML.items()},
 }
 
 
@@ -81,6 +98,10 @@ def measure(vnextract, tmp, name, build, n, suffix, start_up):
 
 
 def main(argv):
+    scale = 1.0
+    if len(argv) > 2 and argv[1] == "--scale":
+        scale = float(argv[2])
+        argv = argv[:1] + argv[3:]
     if len(argv) < 2:
         sys.exit(__doc__)
     names = argv[2:] or list(CASES)
@@ -91,6 +112,7 @@ def main(argv):
         start_up = cpu_time(argv[1], empty)
         for name in names:
             build, n, suffix = CASES[name]
+            n = max(1, int(n * scale))
             small, large = measure(argv[1], tmp, name, build, n, suffix, start_up)
             if RATIO <= large / small < 2 * RATIO:  # a busy machine: once more
                 small, large = measure(argv[1], tmp, name, build, n, suffix, start_up)
