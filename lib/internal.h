@@ -98,6 +98,27 @@ char *vnxp_key(const char *s, size_t n);
  * sources and lexicon entries. NULL when out of memory. */
 char *vnxp_fold_utf8(const char *s, size_t n);
 
+/* ---- HTML pages (input/html.c, input/html_guard.c) --------------------- */
+
+/* Deepest an element opens (as browsers) and most attributes a tag keeps. */
+#define VNXP_HTML_MAX_DEPTH 512
+#define VNXP_HTML_MAX_ATTRIBUTES 128
+
+struct GumboInternalOutput; /* GumboOutput */
+
+/* Parse `len` bytes of HTML with gumbo, first bounded by vnxp_html_bound,
+ * within a memory budget that grows with `len`. NULL when out of memory or
+ * over the budget. Free with vnxp_html_destroy (NULL allowed). */
+struct GumboInternalOutput *vnxp_html_parse(const char *html, size_t len);
+void vnxp_html_destroy(struct GumboInternalOutput *doc);
+
+/* The page as gumbo should read it: start tags that would nest deeper than
+ * VNXP_HTML_MAX_DEPTH (or open too many formatting elements) and attributes
+ * past VNXP_HTML_MAX_ATTRIBUTES left out. *out is NULL when nothing is
+ * (the page as it is), else a copy the caller frees, of *out_len bytes.
+ * 0, or -1 when out of memory. */
+int vnxp_html_bound(const char *html, size_t len, char **out, size_t *out_len);
+
 /* ---- patterns (match/patterns.c) --------------------------------------- */
 
 typedef struct vnxp_lexicon_entry {

@@ -1,5 +1,5 @@
 /**
- * html.c: HTML parsed by gumbo (HTML5), and the text of a tree or subtree.
+ * html.c: the text of an HTML (gumbo) tree or subtree; the parse is html_guard.c's.
  *
  * Entities come decoded from the parser. What is never read is dropped: the
  * head, scripts, styles, templates, forms, navigation, widgets; the whole
@@ -22,8 +22,6 @@
 
 #include "input/page.h"
 #include "internal.h"
-
-enum { MAX_PARSE_ERRORS = 100 };
 
 // Words that, first in an id or class name ("comments-area", "menu_top",
 // "sidebar"), mark a section as page furniture. A name that only ends with
@@ -246,19 +244,6 @@ int vnxp_html_render(const GumboNode *root, vnxp_html_skip skip, void *ctx, vnxp
     int rc = walk_tree(root, &t, skip, ctx);
     *out = t.buf;
     return rc;
-}
-
-GumboOutput *vnxp_html_parse(const char *html, size_t len)
-{
-    GumboOptions opts = kGumboDefaultOptions;
-    opts.max_errors = MAX_PARSE_ERRORS;
-    return gumbo_parse_with_options(&opts, html ? html : "", len);
-}
-
-void vnxp_html_destroy(GumboOutput *doc)
-{
-    if (doc)
-        gumbo_destroy_output(&kGumboDefaultOptions, doc);
 }
 
 char *vnx_html_to_text(const char *html, size_t len, size_t *out_len, vnx_error *err)

@@ -2,7 +2,8 @@
  * page.h: the HTML front end's parts, shared by the files of lib/input/
  * (not installed).
  *
- *   html.c      gumbo's parse, and the text of a (sub)tree
+ *   html.c      the text of a (sub)tree
+ *   html_guard.c  gumbo's parse, bounded (vnxp_html_parse, in internal.h)
  *   prescan.c   what gumbo need not tokenize, cut out before the parse
  *   charset.c   the page's encoding (BOM, <meta>), mojibake
  *   readable.c  the article of a page: the reader view
@@ -19,10 +20,6 @@
 #include "internal.h"
 
 /* ---- html.c ------------------------------------------------------------ */
-
-/* Parse `len` bytes of UTF-8 HTML; NULL when out of memory. */
-GumboOutput *vnxp_html_parse(const char *html, size_t len);
-void vnxp_html_destroy(GumboOutput *doc);
 
 /* Elements that end a line of the text (<p>, <div>, <li>, <br>...). */
 int vnxp_html_block_tag(GumboTag tag);
