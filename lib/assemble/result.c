@@ -109,26 +109,39 @@ vnx_official *vnxp_result_add_official(vnx_result *r)
 }
 
 // An official's arrays are short: they grow one element at a time.
+// Make room for item n of an array whose room is the power of two at or
+// above its length (the public structs keep no capacity): it doubles when
+// full, so that n items cost n copies, not n squared.
+static int room_for(void **items, size_t n, size_t size)
+{
+    if (n & (n - 1)) // not a power of two (nor 0): room is left
+        return 0;
+    size_t cap = n ? 2 * n : 1;
+    if (cap > SIZE_MAX / size)
+        return -1;
+    void *p = realloc(*items, cap * size);
+    if (!p)
+        return -1;
+    *items = p;
+    return 0;
+}
+
 int vnxp_official_add_role(vnx_official *o, const char *role)
 {
     char *copy = vnxp_strdup(role);
-    const char **roles = copy ? realloc((void *)o->roles, (o->nroles + 1) * sizeof *roles) : NULL;
-    if (!roles) {
+    if (!copy || room_for((void **)&o->roles, o->nroles, sizeof *o->roles)) {
         free(copy);
         return -1;
     }
-    roles[o->nroles++] = copy;
-    o->roles = roles;
+    ((const char **)o->roles)[o->nroles++] = copy;
     return 0;
 }
 
 int vnxp_official_add_span(vnx_official *o, vnx_span span)
 {
-    vnx_span *spans = realloc((void *)o->spans, (o->nspans + 1) * sizeof *spans);
-    if (!spans)
+    if (room_for((void **)&o->spans, o->nspans, sizeof *o->spans))
         return -1;
-    spans[o->nspans++] = span;
-    o->spans = spans;
+    ((vnx_span *)o->spans)[o->nspans++] = span;
     return 0;
 }
 
