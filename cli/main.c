@@ -312,6 +312,31 @@ static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
     return status ? status : read_failed;
 }
 
+// The extractors that --fields needs none of, as VNX_OPT_NO_* bits. The
+// event extractor (title, event, author) reads the directives and dates
+// found, directives read the dates; tallies and attendance are one switch.
+// Warnings speak of every extractor, and the --html page shows every
+// span: with either, all run.
+static unsigned skipped_for_fields(unsigned fields, int html)
+{
+    if (html || (fields & VNX_FIELD_WARNINGS))
+        return 0;
+    int event = (fields & (VNX_FIELD_TITLE | VNX_FIELD_EVENT | VNX_FIELD_AUTHOR)) != 0;
+    int directives = event || (fields & VNX_FIELD_DIRECTIVES);
+    unsigned skip = 0;
+    if (!event)
+        skip |= VNX_OPT_NO_EVENT;
+    if (!directives)
+        skip |= VNX_OPT_NO_DIRECTIVES;
+    if (!directives && !(fields & VNX_FIELD_DATES))
+        skip |= VNX_OPT_NO_DATES;
+    if (!(fields & VNX_FIELD_OFFICIALS))
+        skip |= VNX_OPT_NO_OFFICIALS;
+    if (!(fields & (VNX_FIELD_TALLIES | VNX_FIELD_ATTENDANCE)))
+        skip |= VNX_OPT_NO_TALLIES;
+    return skip;
+}
+
 // Process every input; the exit status.
 static int run_command(const command *cmd)
 {
@@ -327,6 +352,7 @@ static int run_command(const command *cmd)
     if (cmd->text_only) // the text is all that is wanted: no extractor runs
         opts.flags |= VNX_OPT_NO_DATES | VNX_OPT_NO_DIRECTIVES | VNX_OPT_NO_OFFICIALS |
                       VNX_OPT_NO_TALLIES | VNX_OPT_NO_EVENT;
+    opts.flags |= skipped_for_fields(cmd->fields, cmd->html_path != NULL);
     vnx_extractor *x = vnx_extractor_new(&opts, &err);
     if (!x) {
         fprintf(stderr, "vnextract: %s\n", err.message);
