@@ -13,6 +13,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unicode/umachine.h>
 
 #include "vnextract.h"
 
@@ -149,6 +150,8 @@ typedef struct vnxp_regex {
 typedef struct vnxp_anchor {
     char *source; /* expanded and folded: patterns with the same anchor share it */
     vnxp_regex re;
+    int keyed; /* the candidate pass finds where it may match (keys.c) */
+    int moves; /* it hits after its match's start (\K): the pass's places are not hits */
 } vnxp_anchor;
 
 /* Most "@anchor" lines one pattern may have. */
@@ -179,6 +182,7 @@ typedef struct vnxp_patterns {
     vnxp_lexicon *lexicons;
     size_t nlex, caplex;
     char *version;
+    struct vnxp_keys *keys; /* the keys of the keyed anchors, hashed */
 } vnxp_patterns;
 
 /* A pattern source: a file name and its text. */
@@ -197,6 +201,46 @@ const vnxp_pattern *vnxp_pattern_find(const vnxp_patterns *ps, const char *kind,
 const vnxp_lexicon *vnxp_lexicon_find(const vnxp_patterns *ps, const char *name);
 /* The value of the entry whose key equals vnxp_key(s, n); NULL if none. */
 const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n);
+
+/* ---- the candidate pass (match/keys.c, match/candidates.c) ------------- */
+
+/* The most words of a key, and the bytes of its words. */
+#define VNXP_KEY_WORDS 3
+#define VNXP_KEY_BYTES 64
+
+/* A place where matches of an anchor may begin (keys.c): a word start
+ * followed by these words (case-folded, one space between), the last of
+ * which may go on in the text when `last_open` ("số" of "số:" or "sốx"). */
+typedef struct vnxp_anchor_key {
+    int anchor;
+    char words[VNXP_KEY_BYTES];
+    int last_open;
+} vnxp_anchor_key;
+
+typedef struct vnxp_key_list {
+    vnxp_anchor_key *items;
+    size_t n, cap;
+} vnxp_key_list;
+
+/* The keys of anchor number `anchor` from its source (defines expanded,
+ * lexicons left as "{{lex:NAME}}"), added to `keys`: 1 when it has keys,
+ * 0 when the places it matches cannot be told from words or characters
+ * (scan.c then scans it over the text), -1 when out of memory. */
+int vnxp_anchor_keys(const vnxp_patterns *ps, const char *source, int anchor, vnxp_key_list *keys);
+
+/* Simple case folding of one code point, as PCRE2's caseless matching
+ * compares characters. */
+UChar32 vnxp_fold_char(UChar32 c);
+
+/* The keys of every anchor, hashed (candidates.c). */
+typedef struct vnxp_keys vnxp_keys;
+/* Build from `list` (its items are copied); NULL when out of memory. */
+vnxp_keys *vnxp_keys_new(const vnxp_key_list *list, size_t nanchors);
+void vnxp_keys_free(vnxp_keys *k);
+/* One pass over text[0, len): for each anchor a, the places its keys find,
+ * ascending, into out[a] (nanchors of them). 0, or -1 when out of memory. */
+struct vnxp_positions;
+int vnxp_keys_find(const vnxp_keys *k, const char *text, size_t len, struct vnxp_positions *out);
 
 /* ---- matching (match/scan.c) ------------------------------------------- */
 
@@ -237,6 +281,7 @@ typedef struct vnxp_matcher {
     vnxp_anchor_hits *anchor_hits; /* one per anchor, scanned when first needed */
     vnxp_window *windows;          /* where the pattern being scanned runs */
     size_t cap_windows;
+    struct vnxp_positions *candidates; /* per anchor: where the pass found its keys */
     vnx_result *result;            /* for warnings */
     size_t body_end;               /* where the page's tail begins (comment form, related
                                       news): no pattern kind is scanned past it */

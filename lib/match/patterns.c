@@ -432,6 +432,7 @@ typedef struct expand_ctx {
     const parsed_file *file;
     const parsed_file *common;
     vnx_error *err;
+    int lex_markers; /* {{lex:NAME}} left as it is, for keys.c */
 } expand_ctx;
 
 static const block *find_define(const parsed_file *pf, const char *name, size_t n)
@@ -459,8 +460,11 @@ static int expand_ref(const expand_ctx *cx, const block *b, const char *name, si
             return fail_at(cx->err, VNX_ERR_PATTERN, cx->file->file, b->line,
                            "%s '%s': no lexicon '%s'", b->is_pattern ? "pattern" : "define",
                            b->name, lexname);
-        return append_lexicon_regex(out, lx) ? vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory")
-                                             : VNX_OK;
+        int bad = cx->lex_markers ? vnxp_buf_add(out, "{{lex:", 6) ||
+                                        vnxp_buf_add(out, lexname, strlen(lexname)) ||
+                                        vnxp_buf_add(out, "}}", 2)
+                                  : append_lexicon_regex(out, lx);
+        return bad ? vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory") : VNX_OK;
     }
     const block *d = find_define(cx->file, name, n);
     if (!d)
@@ -562,9 +566,36 @@ static void regex_free(vnxp_regex *re)
     pcre2_code_free(atomic_load(&re->jit));
 }
 
+// The keys of anchor `index` (keys.c), from `anchor` (an anchor's source
+// or a pattern's) with lexicons as markers; anchor->keyed says whether it
+// has any.
+static int add_keys(vnxp_patterns *ps, const expand_ctx *cx, const block *b, const char *anchor,
+                    unsigned opt_flags, int index, vnxp_key_list *keys)
+{
+    expand_ctx marked = *cx;
+    marked.lex_markers = 1;
+    vnxp_buf src = {0};
+    int rc = expand(&marked, b, anchor, 0, &src);
+    if (rc == VNX_OK && !src.s && vnxp_buf_add(&src, "", 0))
+        rc = vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    if (rc != VNX_OK) {
+        vnxp_buf_free(&src);
+        return rc;
+    }
+    char *f = (opt_flags & VNX_OPT_NO_TONE_FOLD) ? src.s : vnxp_fold_utf8(src.s, src.len);
+    int got = f ? vnxp_anchor_keys(ps, f, index, keys) : -1;
+    if (f != src.s)
+        free(f);
+    vnxp_buf_free(&src);
+    if (got < 0)
+        return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    ps->anchors[index].keyed = got;
+    return VNX_OK;
+}
+
 // The index of b's anchor in ps->anchors, compiled and added if new.
 static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, const char *anchor,
-                      unsigned opt_flags, int *index)
+                      unsigned opt_flags, int *index, vnxp_key_list *keys)
 {
     pcre2_code *code;
     char *folded;
@@ -585,9 +616,11 @@ static int add_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b, c
         return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
     }
     ps->anchors[ps->nanchors].source = folded;
+    ps->anchors[ps->nanchors].keyed = 0;
+    ps->anchors[ps->nanchors].moves = strstr(anchor, "\\K") != NULL;
     regex_init(&ps->anchors[ps->nanchors].re, code);
     *index = (int)ps->nanchors++;
-    return VNX_OK;
+    return add_keys(ps, cx, b, anchor, opt_flags, *index, keys);
 }
 
 // Whether the body of `b`, compiled as `code`, is better compiled without
@@ -606,14 +639,43 @@ static int no_start_optimize(const block *b, const pcre2_code *code)
            last != 0;
 }
 
+// A pattern with no "@anchor" line whose own start has keys (keys.c) is
+// its own anchor: it runs only where the candidate pass finds them. Not
+// helpers: the code runs them at given places.
+static int add_own_anchor(vnxp_patterns *ps, const expand_ctx *cx, const block *b,
+                          unsigned opt_flags, vnxp_pattern *pt, vnxp_key_list *keys)
+{
+    if (b->nanchors > 0 || b->name[0] == '_')
+        return VNX_OK;
+    if (vnxp_grow((void **)&ps->anchors, &ps->capanchors, ps->nanchors + 1, sizeof *ps->anchors))
+        return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    vnxp_anchor *a = &ps->anchors[ps->nanchors];
+    memset(a, 0, sizeof *a);
+    a->source = malloc(strlen(pt->kind) + strlen(pt->name) + 16);
+    if (!a->source)
+        return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    sprintf(a->source, "(the pattern %s/%s)", pt->kind, pt->name); // shared by none
+    regex_init(&a->re, NULL);
+    int index = (int)ps->nanchors++;
+    int rc = add_keys(ps, cx, b, b->body.s ? b->body.s : "", opt_flags, index, keys);
+    if (rc == VNX_OK && a->keyed) {
+        pt->anchors[0] = (vnxp_pattern_anchor){index, 0};
+        pt->nanchors = 1;
+    } else if (rc == VNX_OK) { // no keys: the pattern scans the whole text
+        free(a->source);
+        ps->nanchors--;
+    }
+    return rc;
+}
+
 static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b,
-                         unsigned opt_flags)
+                         unsigned opt_flags, vnxp_key_list *keys)
 {
     vnxp_pattern_anchor anchors[VNXP_MAX_ANCHORS];
     int rc = VNX_OK;
     for (int a = 0; a < b->nanchors && rc == VNX_OK; a++) {
         anchors[a].reach = b->reach[a];
-        rc = add_anchor(ps, cx, b, b->anchor[a], opt_flags, &anchors[a].index);
+        rc = add_anchor(ps, cx, b, b->anchor[a], opt_flags, &anchors[a].index, keys);
     }
     pcre2_code *code = NULL;
     char *folded = NULL;
@@ -640,7 +702,7 @@ static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b
     pt->nanchors = b->nanchors;
     if (!pt->kind || !pt->name)
         return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
-    return VNX_OK;
+    return add_own_anchor(ps, cx, b, opt_flags, pt, keys);
 }
 
 static int compare_name_kind(const vnxp_pattern *p, const char *kind, const char *name)
@@ -695,6 +757,7 @@ int vnxp_patterns_load_sources(vnxp_patterns *ps, const vnxp_source *src, size_t
         }
     }
     parsed_file common = {0};
+    vnxp_key_list keys = {0};
     for (size_t i = 0; i < n && rc == VNX_OK; i++)
         if (strcmp(src[i].name, "common.pcre") == 0)
             rc = parse_file(&src[i], &common, err);
@@ -703,13 +766,16 @@ int vnxp_patterns_load_sources(vnxp_patterns *ps, const vnxp_source *src, size_t
             continue;
         parsed_file pf;
         rc = parse_file(&src[i], &pf, err);
-        expand_ctx cx = {ps, &pf, &common, err};
+        expand_ctx cx = {ps, &pf, &common, err, 0};
         for (size_t b = 0; b < pf.n && rc == VNX_OK; b++)
             if (pf.blocks[b].is_pattern)
-                rc = compile_block(ps, &cx, &pf.blocks[b], opt_flags);
+                rc = compile_block(ps, &cx, &pf.blocks[b], opt_flags, &keys);
         parsed_free(&pf);
     }
     parsed_free(&common);
+    if (rc == VNX_OK && !(ps->keys = vnxp_keys_new(&keys, ps->nanchors)))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    free(keys.items);
     if (rc == VNX_OK && index_by_name(ps))
         rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (rc == VNX_OK && !ps->version)
@@ -857,6 +923,7 @@ void vnxp_patterns_free(vnxp_patterns *ps)
         free(ps->anchors[i].source);
     }
     free(ps->anchors);
+    vnxp_keys_free(ps->keys);
     for (size_t i = 0; i < ps->nlex; i++)
         lexicon_free(&ps->lexicons[i]);
     free(ps->lexicons);

@@ -60,6 +60,9 @@ void vnxp_matcher_free(vnxp_matcher *m)
     for (size_t i = 0; m->anchor_hits && i < m->x->patterns.nanchors; i++)
         free(m->anchor_hits[i].at);
     free(m->anchor_hits);
+    for (size_t i = 0; m->candidates && i < m->x->patterns.nanchors; i++)
+        free(m->candidates[i].at);
+    free(m->candidates);
     free(m->windows);
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mctx);
@@ -188,12 +191,58 @@ static int scan_range(vnxp_matcher *m, const vnxp_pattern *p, size_t len, size_t
     return VNX_OK;
 }
 
+static int add_anchor_hit(vnxp_anchor_hits *ah, size_t at, vnx_error *err)
+{
+    if (vnxp_grow((void **)&ah->at, &ah->cap, ah->n + 1, sizeof *ah->at))
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    ah->at[ah->n++] = at;
+    return VNX_OK;
+}
+
+// The candidate pass over the body, once per document: where each keyed
+// anchor may match.
+static int find_candidates(vnxp_matcher *m, vnx_error *err)
+{
+    if (m->candidates)
+        return VNX_OK;
+    size_t na = m->x->patterns.nanchors;
+    m->candidates = calloc(na ? na : 1, sizeof *m->candidates);
+    if (!m->candidates ||
+        vnxp_keys_find(m->x->patterns.keys, m->text->s, m->body_end, m->candidates))
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    return VNX_OK;
+}
+
+// The hits of keyed anchor `a`: the places the pass found where the anchor
+// matches (its match's start, or its \K), as a scan of the body would find.
+static int verify_candidates(vnxp_matcher *m, int a, vnx_error *err)
+{
+    vnxp_anchor_hits *ah = &m->anchor_hits[a];
+    const vnxp_anchor *anchor = &m->x->patterns.anchors[a];
+    int rc = find_candidates(m, err);
+    const vnxp_positions *c = &m->candidates[a];
+    for (size_t i = 0; i < c->n && rc == VNX_OK; i++) {
+        int got = match(m, &anchor->re, m->body_end, c->at[i], c->at[i]);
+        if (got >= 0)
+            rc = add_anchor_hit(ah, pcre2_get_ovector_pointer(m->md)[0], err);
+        else if (got != PCRE2_ERROR_NOMATCH) { // as scan_anchor
+            ah->everywhere = 1;
+            return is_limit(got) ? VNX_OK
+                                 : vnxp_fail(err, VNX_ERR_MATCH, "anchor %s: match error %d",
+                                             anchor->source, got);
+        }
+    }
+    return rc;
+}
+
 // Find every start of anchor `a` before m->body_end, once per document.
 static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
 {
     vnxp_anchor_hits *ah = &m->anchor_hits[a];
     const vnxp_anchor *anchor = &m->x->patterns.anchors[a];
     ah->scanned = 1;
+    if (anchor->keyed)
+        return verify_candidates(m, a, err);
     for (size_t at = 0; at <= m->body_end;) {
         int rc = match(m, &anchor->re, m->body_end, at, PCRE2_UNSET);
         if (rc == PCRE2_ERROR_NOMATCH)
@@ -208,15 +257,37 @@ static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
         // a character (a mark) and hit after it, which lets PCRE2 skip
         // ahead to such characters rather than test a look-behind at every
         // place.
-        size_t start = pcre2_get_ovector_pointer(m->md)[0];
-        if (vnxp_grow((void **)&ah->at, &ah->cap, ah->n + 1, sizeof *ah->at))
-            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-        ah->at[ah->n++] = start;
+        int rc2 = add_anchor_hit(ah, pcre2_get_ovector_pointer(m->md)[0], err);
+        if (rc2 != VNX_OK)
+            return rc2;
         // Every hit, overlapping ones too: the next search begins one
         // character after this match's start, not after it.
         at = next_char(m->text, pcre2_get_startchar(m->md));
     }
     return VNX_OK;
+}
+
+// The places a pattern's anchor gives, ascending: its hits; or, for a
+// keyed anchor held to its place (reach 0, no \K), the candidate pass's
+// places as they are: the pattern run there fails wherever the anchor
+// would (a match holds the anchor's), so running the anchor first would
+// only double the work.
+static int anchor_places(vnxp_matcher *m, const vnxp_pattern_anchor *pa, const size_t **at,
+                         size_t *n, int *everywhere, vnx_error *err)
+{
+    const vnxp_anchor *anchor = &m->x->patterns.anchors[pa->index];
+    if (anchor->keyed && pa->reach == 0 && !anchor->moves) {
+        int rc = find_candidates(m, err);
+        *at = m->candidates ? m->candidates[pa->index].at : NULL;
+        *n = m->candidates ? m->candidates[pa->index].n : 0;
+        return rc;
+    }
+    vnxp_anchor_hits *ah = &m->anchor_hits[pa->index];
+    int rc = ah->scanned ? VNX_OK : scan_anchor(m, pa->index, err);
+    *at = ah->at;
+    *n = ah->n;
+    *everywhere = ah->everywhere;
+    return rc;
 }
 
 static int by_from(const void *a, const void *b)
@@ -233,15 +304,16 @@ static int find_windows(vnxp_matcher *m, const vnxp_pattern *p, size_t *n, int *
 {
     *n = 0;
     for (int a = 0; a < p->nanchors; a++) {
-        vnxp_anchor_hits *ah = &m->anchor_hits[p->anchors[a].index];
-        int rc = ah->scanned ? VNX_OK : scan_anchor(m, p->anchors[a].index, err);
-        if (rc != VNX_OK || (*everywhere = ah->everywhere))
+        const size_t *at;
+        size_t count;
+        int rc = anchor_places(m, &p->anchors[a], &at, &count, everywhere, err);
+        if (rc != VNX_OK || *everywhere)
             return rc;
-        if (vnxp_grow((void **)&m->windows, &m->cap_windows, *n + ah->n, sizeof *m->windows))
+        if (vnxp_grow((void **)&m->windows, &m->cap_windows, *n + count, sizeof *m->windows))
             return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         size_t reach = p->anchors[a].reach;
-        for (size_t i = 0; i < ah->n; i++)
-            m->windows[(*n)++] = (vnxp_window){ah->at[i] > reach ? ah->at[i] - reach : 0, ah->at[i]};
+        for (size_t i = 0; i < count; i++)
+            m->windows[(*n)++] = (vnxp_window){at[i] > reach ? at[i] - reach : 0, at[i]};
     }
     if (p->nanchors > 1 && *n > 1) // each anchor's windows are in order already
         qsort(m->windows, *n, sizeof *m->windows, by_from);
