@@ -282,6 +282,7 @@ typedef struct vnxp_matcher {
     vnxp_window *windows;          /* where the pattern being scanned runs */
     size_t cap_windows;
     struct vnxp_positions *candidates; /* per anchor: where the pass found its keys */
+    struct vnxp_breaks *breaks;        /* the text's breaks, found when first asked for */
     vnx_result *result;            /* for warnings */
     size_t body_end;               /* where the page's tail begins (comment form, related
                                       news): no pattern kind is scanned past it */
@@ -410,6 +411,9 @@ typedef struct vnxp_breaks {
 /* Find the breaks of `t`; 0, or -1 when out of memory. */
 int vnxp_breaks_find(const vnxp_text *t, vnxp_breaks *b);
 void vnxp_breaks_free(vnxp_breaks *b);
+/* The breaks of m's text, found once per document (dates, event, tallies
+ * and attendance read them): in *out; VNX_OK or VNX_ERR_NOMEM. */
+int vnxp_matcher_breaks(vnxp_matcher *m, const vnxp_breaks **out, vnx_error *err);
 /* How many positions of `v` are before `at`. */
 size_t vnxp_positions_count_before(const vnxp_positions *v, size_t at);
 /* Whether `v` holds a position in [from, to). */
@@ -492,7 +496,7 @@ typedef struct vnxp_linker {
     vnxp_matcher *m;
     vnxp_part *p;
     size_t n;
-    vnxp_breaks breaks;
+    const vnxp_breaks *breaks; /* the matcher's */
     vnx_error *err;
     int failed; /* a match error or no memory: stop */
 } vnxp_linker;

@@ -323,7 +323,7 @@ static int breaks_down_last(ctx *c, size_t noun)
 // Whether part `k` is within HEAD_WORDS words of its sentence's start.
 static int opens_sentence(const ctx *c, size_t k)
 {
-    const vnxp_positions *v = &c->l.breaks.sentence_ends;
+    const vnxp_positions *v = &c->l.breaks->sentence_ends;
     size_t at = c->l.p[k].start, e = vnxp_positions_count_before(v, at);
     size_t start = e ? v->at[e - 1] + 1 : 0;
     return words(c, start, at) <= HEAD_WORDS;

@@ -15,14 +15,12 @@
 int vnxp_linker_init(vnxp_linker *l, vnxp_matcher *m, vnxp_parts *parts, vnx_error *err)
 {
     *l = (vnxp_linker){.m = m, .p = parts->items, .n = parts->n, .err = err};
-    if (vnxp_breaks_find(m->text, &l->breaks))
-        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-    return VNX_OK;
+    return vnxp_matcher_breaks(m, &l->breaks, err);
 }
 
 void vnxp_linker_free(vnxp_linker *l)
 {
-    vnxp_breaks_free(&l->breaks);
+    l->breaks = NULL; // the matcher's
 }
 
 static int has_break(const vnxp_positions *v, size_t from, size_t to)
@@ -32,17 +30,17 @@ static int has_break(const vnxp_positions *v, size_t from, size_t to)
 
 int vnxp_link_crosses_clause(const vnxp_linker *l, size_t from, size_t to)
 {
-    return has_break(&l->breaks.clause_ends, from, to);
+    return has_break(&l->breaks->clause_ends, from, to);
 }
 
 int vnxp_link_crosses_sentence(const vnxp_linker *l, size_t from, size_t to)
 {
-    return has_break(&l->breaks.sentence_ends, from, to);
+    return has_break(&l->breaks->sentence_ends, from, to);
 }
 
 int vnxp_link_crosses_paragraph(const vnxp_linker *l, size_t from, size_t to)
 {
-    return has_break(&l->breaks.paragraph_ends, from, to);
+    return has_break(&l->breaks->paragraph_ends, from, to);
 }
 
 int vnxp_link_words(const vnxp_linker *l, size_t from, size_t to)

@@ -178,12 +178,12 @@ static int has_digit(const char *s, size_t from, size_t to)
 static size_t lead_in_start(const ctx *c, size_t at)
 {
     const char *s = c->l.m->text->s;
-    size_t line = vnxp_breaks_line_start(&c->l.breaks, at);
+    size_t line = vnxp_breaks_line_start(c->l.breaks, at);
     for (size_t i = line; i < at; i++)
         if (!strchr(" \t-+*|", s[i]))
             return at; // not the first word of its line
     for (int headers = 0; headers <= MAX_HEADER_LINES && line > 0; headers++) {
-        size_t end = line - 1, start = vnxp_breaks_line_start(&c->l.breaks, end);
+        size_t end = line - 1, start = vnxp_breaks_line_start(c->l.breaks, end);
         while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
             end--;
         if (end > start && s[end - 1] == ':')

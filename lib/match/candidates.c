@@ -53,6 +53,7 @@ struct vnxp_keys {
     uint64_t prefix_lengths; // bit L: an open first word of L bytes
     uint32_t fold[TABLE_CHARS];
     uint8_t cls[TABLE_CHARS];
+    uint8_t fold_u8[TABLE_CHARS][4]; // the folding in UTF-8: its length, then its bytes
 };
 
 UChar32 vnxp_fold_char(UChar32 c)
@@ -215,6 +216,10 @@ static void fill_tables(vnxp_keys *k)
     for (UChar32 c = 0; c < TABLE_CHARS; c++) {
         k->cls[c] = char_class(c);
         k->fold[c] = (uint32_t)vnxp_fold_char(c);
+        int32_t n = 0;
+        UBool bad = 0;
+        U8_APPEND(k->fold_u8[c] + 1, n, 3, (UChar32)k->fold[c], bad); // below U+10000: 3 bytes
+        k->fold_u8[c][0] = bad ? 0 : (uint8_t)n;
     }
 }
 
@@ -359,8 +364,8 @@ static void look_up(pass *p, const start *st, int prefix)
     }
 }
 
-// Letter c (folded to u8[0, n)) read into every start of the word.
-static void read_letter(pass *p, const char *u8, size_t n)
+// A letter, folded to u8[0, n), read into every start of the word.
+static void read_letter(pass *p, const uint8_t *u8, size_t n)
 {
     for (int i = 0; i < p->nstarts; i++) {
         start *st = &p->starts[i];
@@ -370,9 +375,10 @@ static void read_letter(pass *p, const char *u8, size_t n)
             st->too_long = 1;
             continue;
         }
-        for (size_t b = 0; b < n; b++)
-            st->buf[st->len++] = u8[b];
-        st->hash = hash_bytes(st->hash, u8, n);
+        for (size_t b = 0; b < n; b++) {
+            st->buf[st->len++] = (char)u8[b];
+            st->hash = (st->hash ^ u8[b]) * 16777619u; // as hash_bytes
+        }
         if (p->k->prefix_lengths >> st->len & 1)
             look_up(p, st, 1);
     }
@@ -380,7 +386,8 @@ static void read_letter(pass *p, const char *u8, size_t n)
 
 static void end_of_word(pass *p, size_t end)
 {
-    p->next = (after){.at = end};
+    p->next.n = p->next.ended = 0; // the words after it: read when a key wants them
+    p->next.at = end;
     for (int i = 0; i < p->nstarts; i++)
         if (!p->starts[i].too_long)
             look_up(p, &p->starts[i], 0);
@@ -432,8 +439,20 @@ int vnxp_keys_find(const vnxp_keys *k, const char *text, size_t len, struct vnxp
     pass p = {.k = k, .s = text, .len = len, .out = out};
     for (size_t i = 0; i < len && !p.nomem;) {
         size_t at = i;
-        UChar32 f, c = next_cp(text, len, &i);
-        uint8_t cls = info(k, c, &f);
+        UChar32 c = next_cp(text, len, &i);
+        uint8_t cls, wide[5];
+        const uint8_t *f; // the folding in UTF-8: its length, then its bytes
+        if (c < TABLE_CHARS) {
+            cls = k->cls[c];
+            f = k->fold_u8[c];
+        } else {
+            UChar32 folded;
+            cls = info(k, c, &folded);
+            size_t n = 0;
+            append((char *)wide + 1, &n, folded);
+            wide[0] = (uint8_t)n;
+            f = wide;
+        }
         if (!(cls & LETTER)) {
             if (p.nstarts)
                 end_of_word(&p, at);
@@ -442,10 +461,7 @@ int vnxp_keys_find(const vnxp_keys *k, const char *text, size_t len, struct vnxp
         if (p.nstarts == 0 || ((cls & LOWER) && p.upper_run >= 2))
             begin(&p, at);
         p.upper_run = cls & UPPER ? p.upper_run + 1 : 0;
-        char u8[VNXP_KEY_BYTES];
-        size_t n = 0;
-        append(u8, &n, f);
-        read_letter(&p, u8, n);
+        read_letter(&p, f + 1, f[0]);
     }
     if (p.nstarts && !p.nomem)
         end_of_word(&p, len);

@@ -274,8 +274,8 @@ static int infer_years(vnxp_matcher *m, raw_date *dates, size_t n, vnx_error *er
     if (!any_missing)
         return 0;
     long *after = malloc(n * sizeof *after);
-    vnxp_breaks br;
-    if (!after || vnxp_breaks_find(m->text, &br)) {
+    const vnxp_breaks *br;
+    if (!after || vnxp_matcher_breaks(m, &br, err) != VNX_OK) {
         free(after);
         vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         return -1;
@@ -300,7 +300,7 @@ static int infer_years(vnxp_matcher *m, raw_date *dates, size_t n, vnx_error *er
             carried = d->year;
             continue;
         }
-        vnxp_range here = vnxp_breaks_sentence_of(&br, d->start, d->end);
+        vnxp_range here = vnxp_breaks_sentence_of(br, d->start, d->end);
         if (here.s != sent.s || here.e != sent.e) {
             sent = here;
             next = 0;
@@ -320,7 +320,6 @@ static int infer_years(vnxp_matcher *m, raw_date *dates, size_t n, vnx_error *er
     }
     free(ms.items);
     free(after);
-    vnxp_breaks_free(&br);
     return rc;
 }
 

@@ -503,24 +503,24 @@ static int find_date(vnxp_matcher *m, const vnx_date **out, range *sent, vnx_err
     int best = 0;
     size_t best_start = 0;
     *out = NULL;
-    vnxp_breaks br;
+    const vnxp_breaks *br;
     if (m->result->ndates == 0)
         return VNX_OK;
-    if (vnxp_breaks_find(t, &br))
-        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    if (vnxp_matcher_breaks(m, &br, err) != VNX_OK)
+        return VNX_ERR_NOMEM;
     int rc = VNX_OK;
     for (size_t i = 0; i < m->result->ndates && rc == VNX_OK; i++) {
         const vnx_date *d = &m->result->dates[i];
         if (!d->day || is_directive_date(m, d))
             continue;
         size_t s = vnxp_text_pos(t, d->span.start), e = vnxp_text_pos(t, d->span.end);
-        int got = is_dateline(m, &br, s, e, err);
+        int got = is_dateline(m, br, s, e, err);
         if (got < 0)
             rc = failed(err);
         if (got != 0)
             continue;
-        range here = date_sentence(t, &br, s, e);
-        int rank = rank_of(m, &br, s, e, here, err);
+        range here = date_sentence(t, br, s, e);
+        int rank = rank_of(m, br, s, e, here, err);
         if (rank < 0)
             rc = failed(err);
         if (rank > best || (rank == best && rank > 0 && s < best_start)) {
@@ -530,7 +530,6 @@ static int find_date(vnxp_matcher *m, const vnx_date **out, range *sent, vnx_err
             *sent = here;
         }
     }
-    vnxp_breaks_free(&br);
     return rc;
 }
 

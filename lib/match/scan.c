@@ -63,6 +63,9 @@ void vnxp_matcher_free(vnxp_matcher *m)
     for (size_t i = 0; m->candidates && i < m->x->patterns.nanchors; i++)
         free(m->candidates[i].at);
     free(m->candidates);
+    if (m->breaks)
+        vnxp_breaks_free(m->breaks);
+    free(m->breaks);
     free(m->windows);
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mctx);
@@ -188,6 +191,20 @@ static int scan_range(vnxp_matcher *m, const vnxp_pattern *p, size_t len, size_t
         hits->n++;
         *at = hit->end > hit->start ? hit->end : next_char(m->text, hit->start);
     }
+    return VNX_OK;
+}
+
+int vnxp_matcher_breaks(vnxp_matcher *m, const vnxp_breaks **out, vnx_error *err)
+{
+    if (!m->breaks) {
+        vnxp_breaks *b = calloc(1, sizeof *b);
+        if (!b || vnxp_breaks_find(m->text, b)) {
+            free(b);
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        }
+        m->breaks = b;
+    }
+    *out = m->breaks;
     return VNX_OK;
 }
 

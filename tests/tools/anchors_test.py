@@ -25,6 +25,18 @@ EDGE_TEXTS = [
     "Đ/c Trần Thị Bình – Phó Bí thư Đảng ủy; TS. Lê Hoàng Nam\nHTXSNV: 03 đ/c\n",
     "Thứ Hai,   ngày\t7/8/2023 Hội nghị kiểm điểm, đánh giá, xếp loại",
     "x" * 100 + " 1/1/2020 " + "y" * 100 + " 2 đ/c HTTNV",
+    # The candidate pass (words looked up in the keys of anchors and
+    # patterns): a word after two capitals inside another, keys of several
+    # words over runs of spaces and line ends, capitals, the Kelvin sign and
+    # the long s (caseless k and s), words longer than any key, a key at
+    # the text's very end, a key glued to the next word.
+    "Bí thư Đảng ủy HVTCbiểu dương đồng chí Trần Văn An, Phó Bí thư",
+    "Hội    nghị\n  kiểm\t\tđiểm,  đánh   giá,\nxếp  loại đảng viên năm 2023",
+    "ĐẠI HỘI ĐẢNG BỘ XÃ LẦN THỨ V. CHI BỘ CÓ 19/20 ĐẢNG VIÊN THAM DỰ",
+    "Lễ \u212aết nạp đảng viên; \u017fơ kết 6 tháng đầu năm; Đ / c Lê Thị Hoa",
+    "a" * 70 + "đảng viên " + "Nguyễn" * 20 + " Văn An phát biểu",
+    "Chi bộ có 12 đảng viên tham dự. Hội nghị tổng kết",
+    "36/38 phiếubầu, 5 đồng chíhoàn thành tốt nhiệm vụ, trong đó",
 ]
 
 
