@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: vnextract's throughput, scaling, memory and start-up, with
-# ICU's own normalizer over the same bytes as the reference.
+# cat, ICU's own normalizer and vnextract's floor (no extractor) over the
+# same bytes as references, and chrono-node for dates.
 #   scripts/bench.sh [MB]     (default 20 MB; a Release build in build-bench/)
 #   cmake --build build --target bench     (the same, 20 MB)
 # The corpus is corpus/*.txt and ../shared/corpus/*/*.txt (when there),
@@ -59,33 +60,58 @@ seconds_per_run() {
   t1=$(date +%s%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.6f", (b - a) / 20 / 1e9}'
 }
-row() { # name seconds rss
-  awk -v n="$1" -v s="$2" -v r="$3" -v b="$bytes" -v d="$docs" 'BEGIN{
+row() { # name seconds rss: speeds as ratios to uconv's, cat's and the floor's
+  awk -v n="$1" -v s="$2" -v r="$3" -v b="$bytes" -v d="$docs" -v u="${ref:-0}" -v c="${cat_s:-0}" -v f="${floor:-0}" 'BEGIN{
     s = s < 0.001 ? 0.001 : s
-    printf "| %-34s | %7.2f | %8.1f | %8.0f | %7.1f |\n", n, s, b/1e6/s, d/s, r/1024 }'
+    ratio = "%7.2fx"
+    printf "| %-36s | %6.2f | %6.1f | %6.0f | %6.1f | %s | %s | %s |\n", n, s, b/1e6/s, d/s, r/1024,
+      u > 0 ? sprintf(ratio, u/s) : "", c > 0 ? sprintf(ratio, c/s) : "", f > 0 ? sprintf(ratio, f/s) : "" }'
 }
 echo
-echo "| run | s | MB/s | docs/s | peak RSS MB |"
-echo "|---|---|---|---|---|"
-read -r s r < <(measure uconv -f utf-8 -t utf-8 -x nfc -o /dev/null "$work/all.txt"); row "uconv -x nfc (reference)" "$s" "$r"; ref=$s
+echo "| run | s | MB/s | docs/s | peak RSS MB | x uconv | x cat | x floor |"
+echo "|---|---|---|---|---|---|---|---|"
+read -r s r < <(measure cat "$work/all.txt"); cat_s=$s; row "cat (reference)" "$s" "$r"
+read -r s r < <(measure uconv -f utf-8 -t utf-8 -x nfc -o /dev/null "$work/all.txt"); ref=$s
+row "uconv -x nfc (reference)" "$s" "$r"
+# The floor: read, normalize and write a record with no extractor run
+# ("published" needs none: it comes from an HTML page's metadata).
+read -r s r < <(measure "$vnx" -j 1 --no-progress --fields published "$work/files"); floor=$s
+row "floor: -j 1, files, no extractor" "$s" "$r"
 read -r s r < <(measure "$vnx" -j 1 --no-progress "$work/files"); row "vnextract -j 1, files" "$s" "$r"; j1=$s
 read -r s r < <(measure "$vnx" -j "$cores" --no-progress "$work/files"); row "vnextract -j $cores, files" "$s" "$r"; jn=$s
 read -r s r < <(measure "$vnx" -j 1 --no-progress "$work/stream.jsonl"); row "vnextract -j 1, JSON Lines" "$s" "$r"
 read -r s r < <(measure "$vnx" -j "$cores" --no-progress "$work/stream.jsonl"); row "vnextract -j $cores, JSON Lines" "$s" "$r"
+read -r s r < <(measure "$vnx" -j 1 --no-progress --fields dates "$work/stream.jsonl"); dates=$s
+row "vnextract -j 1 --fields dates, JSON Lines" "$s" "$r"
+# chrono-node (tests/bench/chrono/, installed there only) over the same stream.
+peer=tests/bench/chrono chrono=""
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  [ -d "$peer/node_modules/chrono-node" ] || (cd "$peer" && npm ci --no-audit --no-fund >/dev/null 2>&1) || true
+fi
+if [ -d "$peer/node_modules/chrono-node" ]; then
+  read -r s r < <(measure node "$peer/dates.js" "$work/stream.jsonl"); chrono=$s
+  row "chrono-node (node), JSON Lines" "$s" "$r"
+fi
 read -r s r < <(measure "$vnx" -j 1 --no-progress "$work/flat.txt")
 awk -v s="$s" -v r="$r" -v b="$(stat -c %s "$work/flat.txt")" 'BEGIN{
-  printf "| %-34s | %7.2f | %8.1f | %8s | %7.1f |\n", sprintf("-j 1, one %.1f MB page on one line", b/1e6), s, b/1e6/s, "", r/1024 }'
+  printf "| %-36s | %6.2f | %6.1f | %6s | %6.1f |  |  |  |\n", sprintf("-j 1, one %.1f MB page on one line", b/1e6), s, b/1e6/s, "", r/1024 }'
 # Memory does not grow with the stream: the same stream four times, piped.
 read -r s r < <(measure sh -c "cat '$work/stream.jsonl' '$work/stream.jsonl' '$work/stream.jsonl' '$work/stream.jsonl' | '$vnx' -j $cores --no-progress")
-echo "| (the JSON Lines stream x4, piped: peak RSS) |  |  |  | $(awk -v r="$r" 'BEGIN{printf "%.1f", r/1024}') |"
+rss4=$r
+echo "| (the JSON Lines stream x4, piped: peak RSS) |  |  |  | $(awk -v r="$r" 'BEGIN{printf "%.1f", r/1024}') |  |  |  |"
 : >"$work/empty.txt"
 start=$(seconds_per_run "$vnx" "$work/empty.txt")
 first=$(seconds_per_run "$vnx" "$work/files/0000000.txt")
 echo
-awk -v ref="$ref" -v j1="$j1" -v jn="$jn" -v st="$start" -v first="$first" -v c="$cores" \
+awk -v ref="$ref" -v j1="$j1" -v jn="$jn" -v fl="$floor" -v st="$start" -v first="$first" -v c="$cores" \
+    -v dates="$dates" -v chrono="$chrono" -v rss="$rss4" \
     -v doc="$(stat -c %s "$work/files/0000000.txt") bytes" 'BEGIN{
-  printf "vnextract -j 1 vs uconv: %.2fx (target >= 2x)\n", ref/j1
-  printf "-j %d vs -j 1: %.2fx (target >= 1.8x)\n", c, j1/jn
+  printf "vnextract -j 1 vs uconv: %.2fx (target >= 0.40x)\n", ref/j1
+  printf "vnextract -j 1 vs the floor: %.2fx the floor'"'"'s time (target <= 4x)\n", j1/fl
+  if (chrono != "") printf "--fields dates vs chrono-node: %.1fx (target >= 4x)\n", chrono/dates
+  else print "--fields dates vs chrono-node: skipped (node, npm or chrono-node missing)"
+  printf "-j %d vs -j 1: %.2fx (target >= 1.85x)\n", c, j1/jn
+  printf "peak RSS, the stream x4: %.1f MB (target < 64 MB)\n", rss/1024
   printf "start-up (an empty document: load and compile the patterns): %.0f ms (target < 20 ms)\n", st*1000
   printf "one document from start to end (%s): %.0f ms\n", doc, first*1000 }'
 echo
