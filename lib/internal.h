@@ -201,6 +201,10 @@ const vnxp_pattern *vnxp_pattern_find(const vnxp_patterns *ps, const char *kind,
 const vnxp_lexicon *vnxp_lexicon_find(const vnxp_patterns *ps, const char *name);
 /* The value of the entry whose key equals vnxp_key(s, n); NULL if none. */
 const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n);
+/* The same for bytes of the matching text (NFC, tones folded already):
+ * their key is their lower case with spaces collapsed, made without
+ * allocating (lookups run at every part and name). */
+const char *vnxp_lexicon_lookup_text(const vnxp_lexicon *lx, const char *s, size_t n);
 
 /* ---- the candidate pass (match/keys.c, match/candidates.c) ------------- */
 
@@ -368,8 +372,9 @@ char *vnxp_hit_text(const vnxp_matcher *m, size_t start, size_t end);
 
 /* ---- figures (match/figures.c) ------------------------------------------ */
 
-/* A count as written: "04", "1.321" (dots between thousands), or a number
- * word of lexicon "number_words" ("hai"). 0 and *out set, or -1. */
+/* A count as written in the matching text: "04", "1.321" (dots between
+ * thousands), or a number word of lexicon "number_words" ("hai"). 0 and
+ * *out set, or -1. */
 int vnxp_parse_count(const vnxp_patterns *ps, const char *s, size_t n, long long *out);
 /* A decimal: "81,8", "81.8", "100". 0 and *out set, or -1. */
 int vnxp_parse_decimal(const char *s, size_t n, double *out);

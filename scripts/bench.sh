@@ -65,7 +65,7 @@ row() { # name seconds rss: speeds as ratios to uconv's, cat's and the floor's
     s = s < 0.001 ? 0.001 : s
     ratio = "%7.2fx"
     printf "| %-36s | %6.2f | %6.1f | %6.0f | %6.1f | %s | %s | %s |\n", n, s, b/1e6/s, d/s, r/1024,
-      u > 0 ? sprintf(ratio, u/s) : "", c > 0 ? sprintf(ratio, c/s) : "", f > 0 ? sprintf(ratio, f/s) : "" }'
+      (u > 0 ? sprintf(ratio, u/s) : ""), (c > 0 ? sprintf(ratio, c/s) : ""), (f > 0 ? sprintf(ratio, f/s) : "") }'
 }
 echo
 echo "| run | s | MB/s | docs/s | peak RSS MB | x uconv | x cat | x floor |"

@@ -182,7 +182,7 @@ static int assemble(vnxp_matcher *m, const reference *ref, struct lh_table *by_n
     const char *type = NULL;
     if (ref->has_kind) {
         const vnxp_lexicon *kinds = vnxp_lexicon_find(ps, "doc_kinds");
-        type = vnxp_lexicon_lookup(kinds, m->text->s + ref->kind_s, ref->kind_e - ref->kind_s);
+        type = vnxp_lexicon_lookup_text(kinds, m->text->s + ref->kind_s, ref->kind_e - ref->kind_s);
     }
     if (!type)
         type = kind_from_symbol(ps, number);

@@ -51,7 +51,7 @@ int vnxp_parse_count(const vnxp_patterns *ps, const char *s, size_t n, long long
         return -1;
     if (is_digit(s[0]))
         return parse_digits(s, n, out);
-    const char *value = vnxp_lexicon_lookup(vnxp_lexicon_find(ps, "number_words"), s, n);
+    const char *value = vnxp_lexicon_lookup_text(vnxp_lexicon_find(ps, "number_words"), s, n);
     if (!value)
         return -1;
     return parse_digits(value, strlen(value), out);

@@ -28,6 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "internal.h"
 
 #include "patterns_builtin.inc"
@@ -305,18 +308,69 @@ static int by_entry_key(const void *a, const void *b)
     return strcmp(((const vnxp_lexicon_entry *)a)->key, ((const vnxp_lexicon_entry *)b)->key);
 }
 
+// The entry whose key is `key`; NULL if none.
+static const char *find_key(const vnxp_lexicon *lx, char *key)
+{
+    vnxp_lexicon_entry want = {key, NULL};
+    const vnxp_lexicon_entry *found =
+        bsearch(&want, lx->entries, lx->n, sizeof *lx->entries, by_entry_key);
+    return found ? found->value : NULL;
+}
+
 const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n)
 {
     if (!lx)
         return NULL;
+    int ascii = 1;
+    for (size_t i = 0; i < n && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+    if (ascii) // nothing to normalize: vnxp_key is lower case and spaces collapsed
+        return vnxp_lexicon_lookup_text(lx, s, n);
     char *key = vnxp_key(s, n);
-    if (!key)
-        return NULL;
-    vnxp_lexicon_entry want = {key, NULL};
-    const vnxp_lexicon_entry *found =
-        bsearch(&want, lx->entries, lx->n, sizeof *lx->entries, by_entry_key);
+    const char *value = key ? find_key(lx, key) : NULL;
     free(key);
-    return found ? found->value : NULL;
+    return value;
+}
+
+// Lower case and spaces collapsed (as vnxp_key does after normalizing),
+// into buf (cap bytes); 0 when it does not fit.
+static int lower_collapsed(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t j = 0;
+    int pending_space = 0;
+    for (int32_t i = 0; i < (int32_t)n;) {
+        UChar32 c;
+        U8_NEXT(s, i, (int32_t)n, c);
+        if (c < 0)
+            return 0;
+        if (c < 0x80 ? c == ' ' || c == '\n' || c == '\t' || c == '\r' : u_isUWhiteSpace(c)) {
+            pending_space = j > 0;
+            continue;
+        }
+        if (j + 6 >= cap)
+            return 0;
+        if (pending_space)
+            buf[j++] = ' ';
+        pending_space = 0;
+        c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : u_tolower(c);
+        U8_APPEND_UNSAFE(buf, j, c);
+    }
+    buf[j] = '\0';
+    return 1;
+}
+
+const char *vnxp_lexicon_lookup_text(const vnxp_lexicon *lx, const char *s, size_t n)
+{
+    char buf[256];
+    if (!lx)
+        return NULL;
+    if (!lower_collapsed(s, n, buf, sizeof buf)) {
+        char *key = vnxp_key(s, n);
+        const char *value = key ? find_key(lx, key) : NULL;
+        free(key);
+        return value;
+    }
+    return find_key(lx, buf);
 }
 
 static int by_key(const void *a, const void *b)
