@@ -85,17 +85,15 @@ static int is_prefix_key(const vnxp_anchor_key *k)
     return k->last_open && !strchr(k->words, ' ');
 }
 
-// Keys by first word (open ones apart), then the rest.
+// Keys by their words (open first words apart): those with one first word
+// are together, as a space sorts before any letter ("đảng", "đảng bộ",
+// "đảng viên", "đảngx").
 static int by_first_word(const void *a, const void *b)
 {
     const vnxp_anchor_key *x = a, *y = b;
     if (is_prefix_key(x) != is_prefix_key(y))
         return is_prefix_key(x) - is_prefix_key(y);
-    size_t lx = first_len(x->words), ly = first_len(y->words);
-    int c = memcmp(x->words, y->words, lx < ly ? lx : ly);
-    if (c || lx != ly)
-        return c ? c : lx < ly ? -1 : 1;
-    c = strcmp(x->words, y->words);
+    int c = strcmp(x->words, y->words);
     if (c)
         return c;
     return x->anchor != y->anchor ? (x->anchor < y->anchor ? -1 : 1) : x->last_open - y->last_open;
