@@ -1089,6 +1089,12 @@ static void read_mention(state *st, size_t i, person *known, size_t name_e, ment
     // name is known to be a person's), or after a link word.
     size_t gap = match_end(st, st->role_gap, name_e, failed);
     token *h = gap != SIZE_MAX ? token_at(st, gap) : NULL;
+    if (h && h->kind == TOK_NOUN && gap > name_e) {
+        // "Phạm Thị A – Đảng viên, Tổ trưởng chuyên môn": what the person is,
+        // then their roles
+        token *after = next_head(st, h->end, failed);
+        h = after ? after : h;
+    }
     int by_sep = 0, by_link = 0;
     if (h && h->kind == TOK_HEAD && !h->used) {
         for (size_t c = name_e; c < gap; c++)

@@ -226,9 +226,12 @@ END_TEST
 
 START_TEST(more_forms_of_address)
 {
-    vnx_result *r = extract("Đến thăm cụ Đinh Thị Mận, đc Hồ Văn Tư trao quà.");
+    vnx_result *r = extract("Đến thăm cụ Đinh Thị Mận, đc Hồ Văn Tư trao quà. Tiến sĩ Uông Văn "
+                            "Lộc nói chuyện; bạn Sử Thị Hiền, lớp 11A2 phát biểu.");
     assert_official(r, "Đinh Thị Mận", "cụ", NULL);
     assert_official(r, "Hồ Văn Tư", "đc", NULL);
+    assert_official(r, "Uông Văn Lộc", "Tiến sĩ", NULL);
+    assert_official(r, "Sử Thị Hiền", "bạn", NULL);
     vnx_result_free(r);
 }
 END_TEST
@@ -517,6 +520,25 @@ START_TEST(role_ends_before_and_an_honorific)
 }
 END_TEST
 
+START_TEST(what_a_person_is_then_roles)
+{
+    // "Đảng viên" says what she is; the roles come after it.
+    vnx_result *r = extract("Biểu dương đồng chí Bạch Thị Hiền – Đảng viên, Tổ trưởng chuyên môn.");
+    assert_official(r, "Bạch Thị Hiền", "đồng chí", "Tổ trưởng chuyên môn", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
+START_TEST(verb_that_is_a_given_name_ends_a_role_in_lower_case)
+{
+    vnx_result *r = extract("Bà Hà Thị Lý – Giám đốc Ngân hàng huyện đạt giải nhất. Đồng chí Lê "
+                            "Văn Đạt – Bí thư Chi đoàn dự.");
+    assert_official(r, "Hà Thị Lý", "Bà", "Giám đốc Ngân hàng huyện", NULL);
+    assert_official(r, "Lê Văn Đạt", "Đồng chí", "Bí thư Chi đoàn", NULL);
+    vnx_result_free(r);
+}
+END_TEST
+
 /* ---- merging ------------------------------------------------------------- */
 
 START_TEST(mentions_merge)
@@ -742,6 +764,8 @@ static Suite *officials_suite(void)
     tcase_add_test(roles, stop_glued_or_inside_a_compound);
     tcase_add_test(roles, person_noun_inside_a_role);
     tcase_add_test(roles, role_ends_before_and_an_honorific);
+    tcase_add_test(roles, what_a_person_is_then_roles);
+    tcase_add_test(roles, verb_that_is_a_given_name_ends_a_role_in_lower_case);
     suite_add_tcase(s, roles);
     TCase *merging = tcase_create("merging");
     tcase_add_checked_fixture(merging, setup, teardown);
