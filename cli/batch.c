@@ -97,6 +97,7 @@ static void fail_job(job *j, const char *source, const char *why, unsigned json_
     j->message = malloc(n);
     if (j->message)
         snprintf(j->message, n, "%s: %s", source, why);
+    j->source_len = strlen(source);
     j->record = vnx_error_to_json(source, why, json_flags & VNX_JSON_PRETTY);
 }
 
@@ -216,6 +217,18 @@ static size_t text_length(const vnx_result *r)
     return n;
 }
 
+// Add the job's article, or its failure, to the review page.
+static int add_to_review(review *rv, job *j)
+{
+    if (j->result)
+        return review_add(rv, vnx_result_source(j->result), vnx_result_text(j->result, NULL),
+                          text_length(j->result), j->result);
+    char *source = strndup(j->message, j->source_len);
+    int rc = source ? review_add_error(rv, source, j->message + j->source_len + 2) : -1;
+    free(source);
+    return rc;
+}
+
 // Write one finished job; sets b->stop when stdout is gone.
 static void write_job(batch *b, job *j)
 {
@@ -233,12 +246,7 @@ static void write_job(batch *b, job *j)
         b->stop = 1;
         b->write_errno = errno;
     }
-    // The page marks spans in bytes of the text, whatever unit the record has.
-    if (b->cfg.review && j->result &&
-        vnx_result_convert_spans(j->result, vnx_result_text(j->result, NULL),
-                                 text_length(j->result), VNX_SPANS_BYTES, NULL) == VNX_OK &&
-        review_add(b->cfg.review, vnx_result_source(j->result),
-                   vnx_result_text(j->result, NULL), text_length(j->result), j->result) != 0) {
+    if (b->cfg.review && (j->result || j->message) && add_to_review(b->cfg.review, j) != 0) {
         clear_progress(b);
         fprintf(stderr, "vnextract: review page: %s\n", strerror(errno));
         b->review_failed = 1;

@@ -29,7 +29,8 @@ typedef struct job {
     char *error;         /* why the input could not be read, or NULL */
     /* set by the worker */
     char *record;        /* the JSON line to write */
-    char *message;       /* a line for stderr, or NULL */
+    char *message;       /* a line for stderr, "SOURCE: reason", or NULL */
+    size_t source_len;   /* the length of SOURCE in `message` */
     vnx_result *result;  /* for the review page: the record */
     int done;
 } job;

@@ -78,10 +78,12 @@ const cli_option cli_options[] = {
      "view reads, headline first), a blank line after each.",
      "This shows why a fact was or was not found: what is not in this text is not read."},
     {"html", OPT_HTML, "FILE", GROUP_OUTPUT,
-     "Also write FILE, an HTML page showing each document with every extracted span "
-     "highlighted by kind.",
-     "The page is self-contained (nothing fetched). The JSON records are still written to "
-     "standard output."},
+     "Also write FILE, a page to review the batch in a browser: a summary in charts that filter "
+     "the list of articles, each with its meeting, its facts and its text with every span "
+     "highlighted.",
+     "The page is one self-contained file that fetches nothing (the records inside it "
+     "compressed), and needs a browser of 2023 or later (DecompressionStream). The JSON records "
+     "are still written to standard output."},
     {"line-buffered", OPT_LINE_BUFFERED, NULL, GROUP_OUTPUT,
      "Write each record, and flush it, as soon as it is ready, so that a coprocess can "
      "send one JSON line and read its record back.",

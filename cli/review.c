@@ -1,42 +1,45 @@
 /**
  * review.c: the review page of `vnextract --html FILE` (see review.h).
  *
- * Each article is written as its text, HTML-escaped (invalid UTF-8 and
- * control characters shown as U+FFFD), with one <mark> per extracted span:
- * class "k-KIND", data-kind, data-start and data-end (the span in input
- * bytes), and the normalized value in data-value and title. Spans nest as
- * they are found; a span that crosses the end of an enclosing one is cut
- * there and marked data-clipped. Officials' roles have no spans in the
- * record: a role is highlighted only where it is written byte for byte next
- * to a mention of its person's name (see find_roles()).
+ * The page is cli/review/review.html with its styles and script inlined
+ * (embedded at build time by tools/embed_review.py). Its records are data
+ * blocks: the index, <script type="application/json" id="index">, a JSON
+ * array of an entry per article, and the details, <script
+ * type="application/x-vnx" data-kind="detail">, each the base64 of a zlib
+ * stream (which browsers inflate with DecompressionStream) of a JSON array
+ * of an entry per article of its block:
+ *
+ *   index:  {"s": source, "t": title, "e": [type, date, organization],
+ *            "a": author, "r": [[rating, subject]...], "d": [[type,
+ *            number]...], "o": [name...], "n": [dates, directives,
+ *            officials, tallies, attendance], "w": [warning...]}, or
+ *           {"s": source, "x": error} for an input that was not read;
+ *   detail: {"text": the text, "r": the record, spans in UTF-16 units of
+ *            the text}, or null.
+ *
+ * The index (a fifth of the page) and the first detail block, as JSON,
+ * come before the page's script, which reads them at once (JSON.parse, no
+ * waiting): the summary and the first page of the list show before the
+ * browser reads on, whatever the batch's length. The other detail blocks,
+ * BLOCK articles each (detail i holds articles BLOCK * i on), come after
+ * the script, compressed. Articles come in input
+ * order: the index and the detail blocks are spooled to temporary files
+ * and copied into the page when it is closed, so memory stays one block's.
  *
  * SPDX-License-Identifier: MIT
  */
 #include "review.h"
 
 #include <errno.h>
-#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
-struct review {
-    FILE *f;
-    size_t narticles;
-};
+#include "review_assets.inc"
 
-enum kind { K_DATE, K_DIRECTIVE, K_OFFICIAL, K_ROLE, K_TALLY, K_ATTENDANCE, NKINDS };
-
-/* The kinds, in legend order: data-kind and class k-NAME; background and
- * underline colours. */
-static const struct {
-    const char *name;
-    const char *fill, *line;
-} kinds[NKINDS] = {
-    {"date", "#ffe9a8", "#c99a00"},     {"directive", "#c4e3ff", "#1f6fbf"},
-    {"official", "#c9f2bd", "#2f8a1c"}, {"role", "#e6d7ff", "#7446c9"},
-    {"tally", "#ffc9c9", "#c22f2f"},    {"attendance", "#ffdcb8", "#c4650a"},
-};
+enum { BLOCK = 50 };
 
 /* ---- a growable string ---------------------------------------------------- */
 
@@ -51,7 +54,7 @@ static void buf_add(buf *b, const char *s, size_t n)
     if (b->failed)
         return;
     if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
+        size_t cap = b->cap ? b->cap : 1024;
         while (cap < b->n + n + 1)
             cap *= 2;
         char *p = realloc(b->s, cap);
@@ -72,588 +75,368 @@ static void buf_puts(buf *b, const char *s)
     buf_add(b, s, strlen(s));
 }
 
-static void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void buf_printf(buf *b, const char *fmt, ...)
+// `n` bytes of `s` as a JSON string. Bytes are copied as they are (the page
+// decodes them as UTF-8, invalid ones as U+FFFD, as the spans count them);
+// quotes, backslashes, control characters and '<' (no "</script>" in the
+// page's index) are escaped, one character for one, so offsets in the text
+// hold.
+static void buf_json_n(buf *b, const char *s, size_t n)
 {
-    char tmp[64];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        buf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-// Append "; " then `s`, unless `s` is NULL (or append `s` alone to an empty buf).
-static void buf_part(buf *b, const char *label, const char *s)
-{
-    if (!s)
-        return;
-    if (b->n)
-        buf_puts(b, "; ");
-    if (label)
-        buf_puts(b, label);
-    buf_puts(b, s);
-}
-
-/* ---- escaping ------------------------------------------------------------- */
-
-// The length of the valid UTF-8 sequence at `s` (`n` bytes left), or 0.
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c == 0xE0)
-        len = 3, lo = 0xA0;
-    else if (c == 0xED)
-        len = 3, hi = 0x9F; /* no surrogates */
-    else if (c >= 0xE1 && c <= 0xEF)
-        len = 3;
-    else if (c == 0xF0)
-        len = 4, lo = 0x90;
-    else if (c == 0xF4)
-        len = 4, hi = 0x8F;
-    else if (c >= 0xF1 && c <= 0xF3)
-        len = 4;
-    else
-        return 0;
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
-
-// The entity for ASCII byte `c`, or NULL when `c` is written as it is.
-static const char *ascii_entity(unsigned char c)
-{
-    switch (c) {
-    case '&':
-        return "&amp;";
-    case '<':
-        return "&lt;";
-    case '>':
-        return "&gt;";
-    case '"':
-        return "&quot;";
-    case '\'':
-        return "&#39;";
-    case '\t':
-    case '\n':
-    case '\r':
-        return NULL;
-    default:
-        return c < 0x20 || c == 0x7F ? "&#xFFFD;" : NULL;
-    }
-}
-
-// Write `n` bytes of `s` as HTML text or attribute value: markup characters
-// as entities, invalid UTF-8 and control characters as U+FFFD.
-static void put_escaped(FILE *f, const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t run = 0; /* bytes at p that are written as they are */
-    while (run < n) {
-        size_t len = utf8_seq(p + run, n - run);
-        const char *entity = len == 0 ? "&#xFFFD;" : len == 1 ? ascii_entity(p[run]) : NULL;
-        if (!entity) {
-            run += len;
+    buf_puts(b, "\"");
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c != '<')
             continue;
-        }
-        fwrite(p, 1, run, f);
-        fputs(entity, f);
-        p += run + 1;
-        n -= run + 1;
-        run = 0;
+        buf_add(b, s + run, i - run);
+        char esc[8];
+        if (c == '"' || c == '\\')
+            snprintf(esc, sizeof esc, "\\%c", c);
+        else
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+        buf_puts(b, esc);
+        run = i + 1;
     }
-    fwrite(p, 1, run, f);
+    buf_add(b, s + run, n - run);
+    buf_puts(b, "\"");
 }
 
-static void put_escaped_str(FILE *f, const char *s)
+// JSON text as it is, but '<' (only ever inside its strings) escaped: no
+// "</script>" in the page.
+static void buf_json_raw(buf *b, const char *json)
 {
-    put_escaped(f, s, strlen(s));
-}
-
-/* ---- the marks of one article --------------------------------------------- */
-
-typedef struct mark {
-    size_t start, end; /* the span, input bytes */
-    size_t shown_end;  /* where its element closes (end, or cut by its parent) */
-    enum kind kind;
-    char *value; /* the normalized value, owned */
-} mark;
-
-typedef struct marks {
-    mark *v;
-    size_t n, cap;
-    int failed; /* out of memory */
-} marks;
-
-// Add a mark of `kind` over `sp` with the value in `value` (taken over); a
-// span empty or outside the `len` bytes of text is left out.
-static void marks_add(marks *ms, enum kind kind, vnx_span sp, size_t len, buf *value)
-{
-    if (value->failed)
-        ms->failed = 1;
-    if (ms->failed || sp.start >= sp.end || sp.end > len) {
-        free(value->s);
-        return;
-    }
-    if (ms->n == ms->cap) {
-        size_t cap = ms->cap ? ms->cap * 2 : 32;
-        mark *p = realloc(ms->v, cap * sizeof *p);
-        if (!p) {
-            ms->failed = 1;
-            free(value->s);
+    for (const char *p = json;; p++) {
+        size_t n = strcspn(p, "<");
+        buf_add(b, p, n);
+        p += n;
+        if (!*p)
             return;
+        buf_puts(b, "\\u003c");
+    }
+}
+
+// A JSON string, or null for NULL.
+static void buf_json(buf *b, const char *s)
+{
+    if (s)
+        buf_json_n(b, s, strlen(s));
+    else
+        buf_puts(b, "null");
+}
+
+/* ---- the page ------------------------------------------------------------- */
+
+struct review {
+    FILE *f;
+    FILE *spool;       /* the detail blocks, until the page is closed */
+    FILE *index_spool; /* the index, likewise */
+    int error;         /* errno of the first failure, or 0 */
+    size_t articles;   /* articles added */
+    size_t in_block;   /* articles in the current detail block */
+    size_t blocks;     /* detail blocks written */
+    buf index, detail; /* JSON not yet written: of the index, of the block */
+    buf first;         /* the first block's JSON (d0), read as the page opens */
+};
+
+static void fail(review *rv, int e)
+{
+    if (!rv->error)
+        rv->error = e ? e : EIO;
+}
+
+static void put(review *rv, const char *s)
+{
+    if (fputs(s, rv->f) == EOF)
+        fail(rv, errno);
+}
+
+// `s` escaped for HTML text and attribute values.
+static void put_html(review *rv, const char *s)
+{
+    for (; *s; s++) {
+        const char *esc = *s == '&'   ? "&amp;"
+                          : *s == '<' ? "&lt;"
+                          : *s == '>' ? "&gt;"
+                          : *s == '"' ? "&quot;"
+                                      : NULL;
+        if (esc)
+            put(rv, esc);
+        else if (fputc(*s, rv->f) == EOF)
+            fail(rv, errno);
+    }
+}
+
+static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+// Append `n` bytes as base64, in lines of 76 characters.
+static void buf_base64(buf *out, const unsigned char *p, size_t n)
+{
+    char line[80];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0) |
+                     (i + 2 < n ? p[i + 2] : 0);
+        line[k++] = B64[v >> 18 & 63];
+        line[k++] = B64[v >> 12 & 63];
+        line[k++] = i + 1 < n ? B64[v >> 6 & 63] : '=';
+        line[k++] = i + 2 < n ? B64[v & 63] : '=';
+        if (k == 76 || i + 3 >= n) {
+            line[k++] = '\n';
+            buf_add(out, line, k);
+            k = 0;
         }
-        ms->v = p;
-        ms->cap = cap;
-    }
-    ms->v[ms->n++] = (mark){sp.start, sp.end, sp.end, kind, value->s};
-}
-
-static void marks_free(marks *ms)
-{
-    for (size_t i = 0; i < ms->n; i++)
-        free(ms->v[i].value);
-    free(ms->v);
-}
-
-// Document order: by start, the longer span first (it encloses), then kind.
-static int cmp_marks(const void *a, const void *b)
-{
-    const mark *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end > y->end ? -1 : 1;
-    return (int)x->kind - (int)y->kind;
-}
-
-static void add_dates(marks *ms, const vnx_result *r, size_t len)
-{
-    for (size_t i = 0; i < vnx_result_date_count(r); i++) {
-        const vnx_date *d = vnx_result_date(r, i);
-        buf v = {0};
-        buf_puts(&v, d->value ? d->value : "?");
-        if (d->year_inferred)
-            buf_puts(&v, " (year inferred)");
-        marks_add(ms, K_DATE, d->span, len, &v);
     }
 }
 
-static void add_directives(marks *ms, const vnx_result *r, size_t len)
+// Append to `out` a data block of `n` deflated bytes at `z`:
+// <script type="application/x-vnx" data-kind=KIND id=ID>base64</script>.
+static void block_html(buf *out, const char *kind, const char *id, const unsigned char *z, size_t n)
 {
-    for (size_t i = 0; i < vnx_result_directive_count(r); i++) {
-        const vnx_directive *d = vnx_result_directive(r, i);
-        buf v = {0};
-        buf_part(&v, NULL, d->type);
-        if (d->type)
-            buf_puts(&v, " ");
-        buf_puts(&v, d->number ? d->number : "?");
-        buf_part(&v, "date ", d->date);
-        buf_part(&v, "issuer ", d->issuer);
-        marks_add(ms, K_DIRECTIVE, d->span, len, &v);
+    buf_puts(out, "<script type=\"application/x-vnx\" data-kind=\"");
+    buf_puts(out, kind);
+    buf_puts(out, "\" id=\"");
+    buf_puts(out, id);
+    buf_puts(out, "\">\n");
+    buf_base64(out, z, n);
+    buf_puts(out, "</script>\n");
+}
+
+// Spool what the index holds.
+static void feed_index(review *rv)
+{
+    if (rv->index.failed)
+        fail(rv, ENOMEM);
+    else if (fwrite(rv->index.s, 1, rv->index.n, rv->index_spool) != rv->index.n)
+        fail(rv, errno);
+    rv->index.n = 0;
+}
+
+// Write out the current detail block to the spool.
+static void flush_block(review *rv)
+{
+    if (rv->in_block == 0)
+        return;
+    buf_puts(&rv->detail, "]");
+    if (rv->blocks == 0) { // the first page's: kept as JSON, to go before the script
+        buf tmp = rv->first;
+        rv->first = rv->detail;
+        rv->detail = tmp;
+        rv->detail.n = 0;
+        rv->in_block = 0;
+        rv->blocks++;
+        return;
     }
-}
-
-// The value shown on every mention of official `o`.
-static void official_value(buf *v, const vnx_official *o)
-{
-    buf_puts(v, o->name ? o->name : "?");
-    buf_part(v, "honorific ", o->honorific);
-    for (size_t k = 0; k < o->nroles; k++) {
-        buf_puts(v, k ? ", " : "; roles: ");
-        buf_puts(v, o->roles[k]);
+    uLongf len = compressBound((uLong)rv->detail.n);
+    unsigned char *z = rv->detail.failed ? NULL : malloc(len);
+    if (!z || compress2(z, &len, (const Bytef *)rv->detail.s, (uLong)rv->detail.n, 6) != Z_OK) {
+        fail(rv, ENOMEM);
+    } else {
+        char id[32];
+        snprintf(id, sizeof id, "d%zu", rv->blocks);
+        buf html = {0};
+        block_html(&html, "detail", id, z, len);
+        if (html.failed)
+            fail(rv, ENOMEM);
+        else if (fwrite(html.s, 1, html.n, rv->spool) != html.n)
+            fail(rv, errno);
+        free(html.s);
     }
+    free(z);
+    rv->detail.n = 0;
+    rv->in_block = 0;
+    rv->blocks++;
 }
 
-static int is_ascii_alnum(unsigned char c)
+// Write the parts of the page from `*part` to the next slot that is not the
+// generator's (or to the end), and step past it.
+static void put_parts(review *rv, int *part, const char *generator)
 {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-// Whether byte `i` of the text bounds a word: it is the end, or an ASCII
-// byte that is not a letter or digit (so "Bí thư" does not match in "Bí thưa").
-static int is_boundary(const char *text, size_t len, size_t i)
-{
-    return i == len || ((unsigned char)text[i] < 0x80 && !is_ascii_alnum((unsigned char)text[i]));
-}
-
-// Skip what may stand between a name and its role (white space and one of
-// , - – — ( :), from byte `i`; where it ends.
-static size_t skip_separator(const char *text, size_t len, size_t i)
-{
-    static const char *const seps[] = {",", "-", "\xe2\x80\x93", "\xe2\x80\x94", "(", ":"};
-    while (i < len && (text[i] == ' ' || text[i] == '\t'))
-        i++;
-    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
-        size_t n = strlen(seps[k]);
-        if (len - i >= n && memcmp(text + i, seps[k], n) == 0) {
-            i += n;
+    for (; *part < REVIEW_PARTS; (*part)++) {
+        put(rv, review_parts[*part]);
+        if (*part + 1 == REVIEW_PARTS || review_slots[*part] != REVIEW_SLOT_GENERATOR)
             break;
-        }
-    }
-    while (i < len && (text[i] == ' ' || text[i] == '\t'))
-        i++;
-    return i;
-}
-
-// The longest role of `o` written at byte `i`, as a whole word; its length or 0.
-static size_t role_at(const vnx_official *o, const char *text, size_t len, size_t i, size_t *which)
-{
-    size_t best = 0;
-    for (size_t k = 0; k < o->nroles; k++) {
-        size_t n = strlen(o->roles[k]);
-        if (n > best && len - i >= n && memcmp(text + i, o->roles[k], n) == 0 &&
-            is_boundary(text, len, i + n)) {
-            best = n;
-            *which = k;
-        }
-    }
-    return best;
-}
-
-// The longest role of `o` written just before byte `end`, as a whole word;
-// its length or 0.
-static size_t role_before(const vnx_official *o, const char *text, size_t end, size_t *which)
-{
-    size_t best = 0;
-    for (size_t k = 0; k < o->nroles; k++) {
-        size_t n = strlen(o->roles[k]);
-        if (n > best && n <= end && memcmp(text + end - n, o->roles[k], n) == 0 &&
-            (end == n || is_boundary(text, end, end - n - 1))) {
-            best = n;
-            *which = k;
-        }
-    }
-    return best;
-}
-
-static void add_role(marks *ms, const vnx_official *o, size_t k, size_t start, size_t end,
-                     size_t len)
-{
-    buf v = {0};
-    buf_puts(&v, o->roles[k]);
-    buf_part(&v, "role of ", o->name ? o->name : "?");
-    marks_add(ms, K_ROLE, (vnx_span){start, end}, len, &v);
-}
-
-// The roles of `o` written next to its name mention `sp`: a chain of roles
-// after the name, each after a separator ("Nguyễn Văn A – Quận ủy viên,
-// Phó trưởng ban"), and one role just before the name, or before its
-// honorific ("Bí thư chi bộ đồng chí Nguyễn Văn A"). Only byte-exact,
-// whole-word matches count, so a role is never highlighted by guesswork.
-static void find_roles(marks *ms, const vnx_official *o, vnx_span sp, const char *text, size_t len)
-{
-    size_t i = sp.end, k = 0;
-    for (;;) {
-        size_t at = skip_separator(text, len, i);
-        size_t n = at > i ? role_at(o, text, len, at, &k) : 0;
-        if (!n)
-            break;
-        add_role(ms, o, k, at, at + n, len);
-        i = at + n;
-    }
-    size_t end = sp.start;
-    while (end > 0 && text[end - 1] == ' ')
-        end--;
-    size_t h = o->honorific ? strlen(o->honorific) : 0;
-    if (end < sp.start && h && h <= end && memcmp(text + end - h, o->honorific, h) == 0) {
-        size_t before = end - h;
-        while (before > 0 && text[before - 1] == ' ')
-            before--;
-        if (before < end - h)
-            end = before;
-    }
-    size_t n = end < sp.start ? role_before(o, text, end, &k) : 0;
-    if (n)
-        add_role(ms, o, k, end - n, end, len);
-}
-
-static void add_officials(marks *ms, const vnx_result *r, const char *text, size_t len)
-{
-    for (size_t i = 0; i < vnx_result_official_count(r); i++) {
-        const vnx_official *o = vnx_result_official(r, i);
-        for (size_t s = 0; s < o->nspans; s++) {
-            if (o->spans[s].start >= o->spans[s].end || o->spans[s].end > len)
-                continue; /* not a span of this text */
-            buf v = {0};
-            official_value(&v, o);
-            marks_add(ms, K_OFFICIAL, o->spans[s], len, &v);
-            find_roles(ms, o, o->spans[s], text, len);
-        }
+        put_html(rv, generator);
     }
 }
 
-// "count/total (percent%)", each part when known.
-static void figure_value(buf *v, long long count, long long total, double percent)
+// Copy what `spool` holds into the page.
+static void put_spool(review *rv, FILE *spool)
 {
-    if (count != VNX_NONE)
-        buf_printf(v, "%lld", count);
-    if (total != VNX_NONE)
-        buf_printf(v, "/%lld", total);
-    if (percent != VNX_NONE)
-        buf_printf(v, count == VNX_NONE && total == VNX_NONE ? "%g%%" : " (%g%%)", percent);
+    char chunk[1 << 16];
+    size_t n;
+    if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0)
+        fail(rv, errno);
+    while (!rv->error && (n = fread(chunk, 1, sizeof chunk, spool)) > 0)
+        if (fwrite(chunk, 1, n, rv->f) != n)
+            fail(rv, errno);
+    if (ferror(spool))
+        fail(rv, EIO);
 }
 
-static void add_tallies(marks *ms, const vnx_result *r, size_t len)
+// Start the next entry of the index and of the block: "[" or ",".
+static void next_entry(review *rv)
 {
-    for (size_t i = 0; i < vnx_result_tally_count(r); i++) {
-        const vnx_tally *t = vnx_result_tally(r, i);
-        buf v = {0};
-        buf_puts(&v, t->rating ? t->rating : "?");
-        if (t->or_above)
-            buf_puts(&v, " or above");
-        buf_puts(&v, ": ");
-        figure_value(&v, t->count, t->total, t->percent);
-        buf_part(&v, "subject ", t->subject);
-        marks_add(ms, K_TALLY, t->span, len, &v);
+    buf_puts(&rv->index, rv->articles ? "," : "[");
+    buf_puts(&rv->detail, rv->in_block ? "," : "[");
+}
+
+// End an entry: the index spooled, the block written when full. 0, or -1
+// with errno set.
+static int end_entry(review *rv)
+{
+    rv->articles++;
+    feed_index(rv);
+    if (++rv->in_block == BLOCK)
+        flush_block(rv);
+    if (rv->error || rv->detail.failed) {
+        errno = rv->error ? rv->error : ENOMEM;
+        return -1;
     }
+    return 0;
 }
-
-static void add_attendance(marks *ms, const vnx_result *r, size_t len)
-{
-    for (size_t i = 0; i < vnx_result_attendance_count(r); i++) {
-        const vnx_attendance *a = vnx_result_attendance(r, i);
-        buf v = {0};
-        buf_puts(&v, a->approximate ? "present about " : "present ");
-        figure_value(&v, a->present, a->total, a->percent);
-        marks_add(ms, K_ATTENDANCE, a->span, len, &v);
-    }
-}
-
-// Merge marks of one kind over one range into one element whose value lists
-// theirs: both ends of a range of dates ("từ ngày 11 đến ngày 15/9/2023"
-// gives two dates with one span), a role next to two names.
-static void merge_repeats(marks *ms)
-{
-    size_t out = 0;
-    for (size_t i = 0; i < ms->n; i++) {
-        mark *m = &ms->v[i], *prev = out ? &ms->v[out - 1] : NULL;
-        if (!prev || prev->start != m->start || prev->end != m->end || prev->kind != m->kind) {
-            ms->v[out++] = *m;
-            continue;
-        }
-        if (strcmp(prev->value, m->value) != 0) {
-            buf v = {prev->value, strlen(prev->value), strlen(prev->value) + 1, 0};
-            buf_puts(&v, ", ");
-            buf_puts(&v, m->value);
-            if (v.failed)
-                ms->failed = 1;
-            prev->value = v.s;
-        }
-        free(m->value);
-    }
-    ms->n = out;
-}
-
-/* ---- writing -------------------------------------------------------------- */
-
-static void open_mark(FILE *f, const mark *m)
-{
-    const char *name = kinds[m->kind].name;
-    fprintf(f, "<mark class=\"k-%s\" data-kind=\"%s\" data-start=\"%zu\" data-end=\"%zu\"", name,
-            name, m->start, m->end);
-    if (m->shown_end < m->end)
-        fputs(" data-clipped=\"1\"", f);
-    fputs(" data-value=\"", f);
-    put_escaped_str(f, m->value);
-    fprintf(f, "\" title=\"%s: ", name);
-    put_escaped_str(f, m->value);
-    fputs("\">", f);
-}
-
-// The text with its marks, nested: an open mark closes before a later one
-// that starts at or after its end; a mark that would cross its parent's end
-// is cut there.
-static void put_marked_text(FILE *f, const char *text, size_t len, mark *v, size_t n)
-{
-    const mark *stack[64];
-    size_t depth = 0, pos = 0;
-    for (size_t i = 0; i <= n; i++) {
-        size_t next = i < n ? v[i].start : len;
-        while (depth && stack[depth - 1]->shown_end <= next) {
-            const mark *top = stack[--depth];
-            put_escaped(f, text + pos, top->shown_end - pos);
-            fputs("</mark>", f);
-            pos = top->shown_end;
-        }
-        put_escaped(f, text + pos, next - pos);
-        pos = next;
-        if (i == n || depth == sizeof stack / sizeof *stack)
-            continue; /* absurdly deep nesting: the mark is left out */
-        if (depth && v[i].end > stack[depth - 1]->shown_end)
-            v[i].shown_end = stack[depth - 1]->shown_end;
-        open_mark(f, &v[i]);
-        stack[depth++] = &v[i];
-    }
-}
-
-static const char page_head[] =
-    "<!DOCTYPE html>\n"
-    "<html lang=\"vi\">\n"
-    "<head>\n"
-    "<meta charset=\"utf-8\">\n"
-    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    "<title>vnextract review</title>\n"
-    "<style>\n"
-    "body { font: 15px/1.6 \"DejaVu Sans\", \"Noto Sans\", Arial, sans-serif; margin: 0;\n"
-    "  color: #1d1d1f; background: #f4f4f2; }\n"
-    "header { position: sticky; top: 0; z-index: 2; background: #fff;\n"
-    "  border-bottom: 1px solid #ccc; padding: 8px 24px; }\n"
-    "h1 { font-size: 20px; margin: 0; display: inline-block; margin-right: 16px; }\n"
-    ".generator { display: inline; color: #666; font-size: 13px; }\n"
-    ".legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex;\n"
-    "  flex-wrap: wrap; gap: 8px 16px; align-items: center; font-size: 14px; }\n"
-    ".legend .hint { color: #666; font-size: 13px; }\n"
-    "main { max-width: 60em; margin: 0 auto; padding: 8px 24px 40px; }\n"
-    ".article { background: #fff; border: 1px solid #ddd; border-radius: 6px;\n"
-    "  margin: 16px 0; padding: 12px 20px; }\n"
-    ".article h2 { font-size: 16px; margin: 0 0 4px; word-break: break-all; }\n"
-    ".summary { color: #555; font-size: 13px; margin: 0 0 8px; }\n"
-    ".warnings { color: #a33; font-size: 13px; margin: 0 0 8px; }\n"
-    ".text { white-space: pre-wrap; overflow-wrap: anywhere; }\n"
-    "mark, .key { color: inherit; border-radius: 3px; padding: 0 1px;\n"
-    "  border-bottom: 2px solid; position: relative; }\n"
-    ".key { padding: 1px 6px; }\n"
-    "mark[data-clipped] { border-bottom-style: dashed; }\n"
-    ".text mark:hover { outline: 2px solid #333; }\n"
-    ".text mark:hover:not(:has(mark:hover))::after {\n"
-    "  content: attr(data-kind) \": \" attr(data-value); position: absolute; left: 0;\n"
-    "  top: 100%; z-index: 3; margin-top: 4px; padding: 3px 8px; white-space: pre;\n"
-    "  font-size: 13px; background: #222; color: #fff; border-radius: 4px; }\n";
-
-static const char page_body[] = "</style>\n"
-                                "</head>\n"
-                                "<body>\n"
-                                "<header>\n"
-                                "<h1>vnextract review</h1>\n";
 
 review *review_open(const char *path, const char *generator)
 {
     review *rv = calloc(1, sizeof *rv);
     if (!rv)
         return NULL;
-    if (!(rv->f = fopen(path, "w"))) {
+    if (!(rv->spool = tmpfile()) || !(rv->index_spool = tmpfile()) || !(rv->f = fopen(path, "w"))) {
         int e = errno;
+        if (rv->spool)
+            fclose(rv->spool);
+        if (rv->index_spool)
+            fclose(rv->index_spool);
         free(rv);
         errno = e;
         return NULL;
     }
-    FILE *f = rv->f;
-    fputs(page_head, f);
-    for (int k = 0; k < NKINDS; k++)
-        fprintf(f, ".k-%s { background: %s; border-color: %s; }\n", kinds[k].name, kinds[k].fill,
-                kinds[k].line);
-    fputs(page_body, f);
-    if (generator) {
-        fputs("<p class=\"generator\">", f);
-        put_escaped_str(f, generator);
-        fputs("</p>\n", f);
-    }
-    fputs("<ul class=\"legend\">\n", f);
-    for (int k = 0; k < NKINDS; k++)
-        fprintf(f, "<li><span class=\"key k-%s\">%s</span></li>\n", kinds[k].name, kinds[k].name);
-    fputs("<li class=\"hint\">hover a highlight to see its normalized value</li>\n"
-          "</ul>\n</header>\n<main>\n",
-          f);
+    int part = 0;
+    put_parts(rv, &part, generator ? generator : "vnextract"); // up to the index
     return rv;
 }
 
-// "3 dates · 1 directive · ..." from the record's counts.
-static void put_summary(FILE *f, const vnx_result *r, size_t nroles)
+// The index entry of a record: what the summary, filters and list read.
+static void index_entry(buf *b, const char *source, const vnx_result *res)
 {
-    const struct {
-        size_t n;
-        const char *one, *many;
-    } counts[] = {
-        {vnx_result_date_count(r), "date", "dates"},
-        {vnx_result_directive_count(r), "directive", "directives"},
-        {vnx_result_official_count(r), "official", "officials"},
-        {nroles, "role shown", "roles shown"},
-        {vnx_result_tally_count(r), "tally", "tallies"},
-        {vnx_result_attendance_count(r), "attendance figure", "attendance figures"},
-    };
-    fputs("<p class=\"summary\">", f);
-    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-        fprintf(f, "%s%zu %s", i ? " · " : "", counts[i].n,
-                counts[i].n == 1 ? counts[i].one : counts[i].many);
-    fputs("</p>\n", f);
+    buf_puts(b, "{\"s\":");
+    buf_json(b, source);
+    buf_puts(b, ",\"t\":");
+    buf_json(b, vnx_result_title(res));
+    const vnx_event *ev = vnx_result_event(res);
+    buf_puts(b, ",\"e\":[");
+    buf_json(b, ev->type);
+    buf_puts(b, ",");
+    buf_json(b, ev->date);
+    buf_puts(b, ",");
+    buf_json(b, ev->organization);
+    buf_puts(b, "],\"a\":");
+    buf_json(b, vnx_result_author(res));
+    buf_puts(b, ",\"r\":[");
+    for (size_t i = 0; i < vnx_result_tally_count(res); i++) {
+        const vnx_tally *t = vnx_result_tally(res, i);
+        buf_puts(b, i ? ",[" : "[");
+        buf_json(b, t->rating);
+        buf_puts(b, ",");
+        buf_json(b, t->subject);
+        buf_puts(b, "]");
+    }
+    buf_puts(b, "],\"d\":[");
+    for (size_t i = 0; i < vnx_result_directive_count(res); i++) {
+        const vnx_directive *d = vnx_result_directive(res, i);
+        buf_puts(b, i ? ",[" : "[");
+        buf_json(b, d->type);
+        buf_puts(b, ",");
+        buf_json(b, d->number);
+        buf_puts(b, "]");
+    }
+    buf_puts(b, "],\"o\":[");
+    for (size_t i = 0; i < vnx_result_official_count(res); i++) {
+        buf_puts(b, i ? "," : "");
+        buf_json(b, vnx_result_official(res, i)->name);
+    }
+    char counts[128];
+    snprintf(counts, sizeof counts, "],\"n\":[%zu,%zu,%zu,%zu,%zu],\"w\":[",
+             vnx_result_date_count(res), vnx_result_directive_count(res),
+             vnx_result_official_count(res), vnx_result_tally_count(res),
+             vnx_result_attendance_count(res));
+    buf_puts(b, counts);
+    for (size_t i = 0; i < vnx_result_warning_count(res); i++) {
+        buf_puts(b, i ? "," : "");
+        buf_json(b, vnx_result_warning(res, i));
+    }
+    buf_puts(b, "]}");
 }
 
-static void put_warnings(FILE *f, const vnx_result *r)
+int review_add(review *rv, const char *source, const char *text, size_t len, vnx_result *res)
 {
-    size_t n = vnx_result_warning_count(r);
-    if (!n)
-        return;
-    fputs("<p class=\"warnings\">warnings: ", f);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            fputs("; ", f);
-        put_escaped_str(f, vnx_result_warning(r, i));
-    }
-    fputs("</p>\n", f);
-}
-
-int review_add(review *rv, const char *source, const char *text, size_t len, const vnx_result *res)
-{
-    marks ms = {0};
-    add_dates(&ms, res, len);
-    add_directives(&ms, res, len);
-    add_officials(&ms, res, text, len);
-    add_tallies(&ms, res, len);
-    add_attendance(&ms, res, len);
-    if (!ms.failed && ms.n) {
-        qsort(ms.v, ms.n, sizeof *ms.v, cmp_marks);
-        merge_repeats(&ms);
-    }
-    if (ms.failed) {
-        marks_free(&ms);
+    // The page indexes its text with JavaScript strings: UTF-16 units.
+    if (vnx_result_convert_spans(res, text, len, VNX_SPANS_UTF16, NULL) != VNX_OK) {
         errno = ENOMEM;
         return -1;
     }
-    size_t nroles = 0;
-    for (size_t i = 0; i < ms.n; i++)
-        nroles += ms.v[i].kind == K_ROLE;
+    char *record = vnx_result_to_json(res, VNX_JSON_DEFAULT);
+    if (!record) {
+        errno = ENOMEM;
+        return -1;
+    }
+    next_entry(rv);
+    index_entry(&rv->index, source, res);
+    buf_puts(&rv->detail, "{\"text\":");
+    buf_json_n(&rv->detail, text, len);
+    buf_puts(&rv->detail, ",\"r\":");
+    buf_json_raw(&rv->detail, record);
+    buf_puts(&rv->detail, "}");
+    vnx_free(record);
+    return end_entry(rv);
+}
 
-    FILE *f = rv->f;
-    rv->narticles++;
-    fprintf(f, "<section class=\"article\" id=\"article-%zu\">\n<h2>", rv->narticles);
-    put_escaped_str(f, source ? source : "-");
-    fputs("</h2>\n", f);
-    put_summary(f, res, nroles);
-    put_warnings(f, res);
-    fputs("<div class=\"text\">", f);
-    put_marked_text(f, text, len, ms.v, ms.n);
-    fputs("</div>\n</section>\n", f);
-    marks_free(&ms);
-    return ferror(f) ? -1 : 0;
+int review_add_error(review *rv, const char *source, const char *message)
+{
+    next_entry(rv);
+    buf_puts(&rv->index, "{\"s\":");
+    buf_json(&rv->index, source);
+    buf_puts(&rv->index, ",\"x\":");
+    buf_json(&rv->index, message ? message : "error");
+    buf_puts(&rv->index, "}");
+    buf_puts(&rv->detail, "null");
+    return end_entry(rv);
 }
 
 int review_close(review *rv)
 {
     if (!rv)
         return 0;
-    fprintf(rv->f,
-            "</main>\n<footer><p class=\"summary\" style=\"text-align:center\">%zu %s"
-            "</p></footer>\n</body>\n</html>\n",
-            rv->narticles, rv->narticles == 1 ? "article" : "articles");
-    int failed = ferror(rv->f);
-    int e = errno;
-    if (fclose(rv->f) != 0 && !failed) {
-        failed = 1;
-        e = errno;
-    }
+    flush_block(rv);
+    buf_puts(&rv->index, rv->articles ? "]" : "[]");
+    feed_index(rv);
+    int part = 0;
+    while (part < REVIEW_PARTS && review_slots[part] != REVIEW_SLOT_INDEX)
+        part++;
+    char open[96];
+    snprintf(open, sizeof open, "<script type=\"application/json\" id=\"index\" data-block=\"%d\">",
+             BLOCK);
+    put(rv, open);
+    put_spool(rv, rv->index_spool);
+    put(rv, "</script>\n<script type=\"application/json\" id=\"d0\">");
+    put(rv, rv->first.s ? rv->first.s : "[]");
+    put(rv, "</script>\n");
+    part++;
+    put_parts(rv, &part, ""); // the script, up to the details
+    put_spool(rv, rv->spool);
+    part++;
+    put_parts(rv, &part, ""); // the end
+    if (fclose(rv->f) != 0)
+        fail(rv, errno);
+    fclose(rv->spool);
+    fclose(rv->index_spool);
+    int e = rv->error;
+    free(rv->index.s);
+    free(rv->detail.s);
+    free(rv->first.s);
     free(rv);
-    if (failed)
-        errno = e ? e : EIO;
-    return failed ? -1 : 0;
+    if (e) {
+        errno = e;
+        return -1;
+    }
+    return 0;
 }

@@ -1,9 +1,11 @@
 /**
  * review.h: the review page of `vnextract --html FILE`: one self-contained
- * HTML page (inline CSS, no script, nothing fetched) that shows each article
- * with every extracted span highlighted by kind (date, directive, official,
- * role, tally, attendance), a legend, and each span's normalized value on
- * hover. It reads records only through the public accessors of vnextract.h.
+ * HTML page (nothing fetched) for an editor checking a batch: a summary of
+ * the batch in charts that filter the list, and the list of articles, each
+ * with its meeting, title, author, published date, a table of its facts and
+ * its text with every extracted span highlighted (a click on a fact goes to
+ * its span, and back). It reads records only through the public accessors
+ * of vnextract.h. See review.c for the page's data.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -17,18 +19,25 @@
 typedef struct review review;
 
 /**
- * Create the page at `path` and write its head and legend; `generator` (e.g.
+ * Create the page at `path` and write its head; `generator` (e.g.
  * "vnextract 0.1.0 (patterns 1)") is shown under the heading. Returns NULL
  * with errno set on failure. Finish with review_close().
  */
 review *review_open(const char *path, const char *generator);
 
 /**
- * Add one article: its `len` bytes of `text` as read, and the record `res`
- * extracted from them, under the heading `source`. Returns 0, or -1 with
- * errno set (out of memory, or a write error).
+ * Add one article: the `len` bytes of `text` its record `res` was extracted
+ * from (its spans, in any unit, index them), under the heading `source`.
+ * The spans of `res` are left in UTF-16 units. Returns 0, or -1 with errno
+ * set (out of memory, or a write error).
  */
-int review_add(review *rv, const char *source, const char *text, size_t len, const vnx_result *res);
+int review_add(review *rv, const char *source, const char *text, size_t len, vnx_result *res);
+
+/**
+ * Add an input that could not be read or extracted, with the reason.
+ * Returns 0, or -1 with errno set.
+ */
+int review_add_error(review *rv, const char *source, const char *message);
 
 /**
  * Write the end of the page, close the file and free `rv` (NULL is a no-op).

@@ -5,10 +5,11 @@ set -euo pipefail
 
 # parallel, valgrind, clang: the batch test, scripts/valgrind.sh, scripts/fuzz.sh;
 # chromium and a font: the review page test (headless browser, screenshot);
-# man-db: the install test reads the installed man pages; python3-dask and
+# zlib1g-dev: the review page's compressed data; man-db: the install test
+# reads the installed man pages; python3-dask and
 # python3-distributed: the Dask recipe's test (python/examples).
 packages=(build-essential cmake pkg-config python3 libpcre2-dev libicu-dev libjson-c-dev
-          libgumbo-dev check jq parallel valgrind clang chromium fonts-dejavu-core man-db
+          libgumbo-dev zlib1g-dev check jq parallel valgrind clang chromium fonts-dejavu-core man-db
           python3-dask python3-distributed)
 
 missing=()

@@ -144,7 +144,7 @@ def main(argv):
         check("--html: the page is written and the records still emitted",
               r.returncode == 0 and len(records(r.stdout)) == 1 and
               html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>") and
-              'data-kind="date"' in html and 'data-kind="directive"' in html, r.stderr)
+              'id="index"' in html and 'data-kind="detail"' in html, r.stderr)
         nowhere = os.path.join(tmp, "no-such-dir", "review.html")
         r = run(vnx, "--html", nowhere, good)
         check("--html into a missing directory: exit 4, 'vnextract: FILE: reason'",
