@@ -70,8 +70,8 @@ _SIGNATURES = {
     "vnx_result_free": (None, [_P]),
     "vnx_result_set_source": (ctypes.c_int, [_P, ctypes.c_char_p]),
     "vnx_result_to_json": (_P, [_P, ctypes.c_uint]),
-    "vnx_decode": (_P, [ctypes.c_char_p, _SIZE, ctypes.c_char_p, ctypes.POINTER(_SIZE), _ERR]),
-    "vnx_html_to_text": (_P, [ctypes.c_char_p, _SIZE, ctypes.POINTER(_SIZE), _ERR]),
+    "vnx_extract_html": (_P, [_P, ctypes.c_char_p, _SIZE, ctypes.c_char_p, _ERR]),
+    "vnx_result_to_json_fields": (_P, [_P, ctypes.c_uint, ctypes.c_uint]),
     "vnx_free": (None, [_P]),
 }
 
@@ -134,12 +134,16 @@ def _take_string(ptr, what="out of memory"):
         _lib.vnx_free(ptr)
 
 
-def _record(result, source=None):
+_FIELD_ALL = (1 << 10) - 1  # VNX_FIELD_ALL
+_FIELD_TEXT = 1 << 10  # VNX_FIELD_TEXT: "text", the text the spans index
+
+
+def _record(result, source=None, fields=_FIELD_ALL):
     """The record of a vnx_result as a dict; the result is freed."""
     try:
         if source is not None and _lib.vnx_result_set_source(result, str(source).encode()) != 0:
             raise Error(1, "out of memory")
-        return json.loads(_take_string(_lib.vnx_result_to_json(result, 0)))
+        return json.loads(_take_string(_lib.vnx_result_to_json_fields(result, 0, fields)))
     finally:
         _lib.vnx_result_free(result)
 
@@ -188,39 +192,24 @@ class Extractor:
         return _record(r, source)
 
     def extract_html(self, page, encoding=None, source=None):
-        """The record of a saved HTML page (bytes, or str) as a dict, with
-        "text": the text read from the page, which the spans index
-        (r["text"][a:b]). `encoding` names the page's encoding when it is
-        not UTF-8 (any ICU name: "windows-1258"); a byte order mark is
-        read. Raises Error for an unknown encoding or a failure."""
+        """The record of a saved HTML page (bytes, or str) as a dict, read as
+        a browser's reader view reads it (the article alone, not its menus
+        or sidebars), with "text": the article's text, which the spans index
+        (r["text"][a:b]), and "published". `encoding` names the page's
+        encoding when neither a byte order mark nor its <meta charset> says
+        it (any ICU name: "windows-1258"). Raises Error for an unknown
+        encoding or a failure."""
         if isinstance(page, str):
             page = page.encode("utf-8", "replace")
         if not isinstance(page, (bytes, bytearray, memoryview)):
             raise TypeError(f"page must be bytes or str, not {type(page).__name__}")
         page = bytes(page)
         err = _Error()
-        n = _SIZE()
         enc = encoding.encode() if encoding else None
-        utf8 = _lib.vnx_decode(page, len(page), enc, ctypes.byref(n), ctypes.byref(err))
-        if not utf8:
-            raise err.exception()
-        try:
-            text = _lib.vnx_html_to_text(ctypes.cast(utf8, ctypes.c_char_p), n.value,
-                                         ctypes.byref(n), ctypes.byref(err))
-        finally:
-            _lib.vnx_free(utf8)
-        if not text:
-            raise err.exception()
-        try:
-            data = ctypes.string_at(text, n.value)
-        finally:
-            _lib.vnx_free(text)
-        r = _lib.vnx_extract(self._handle(), data, len(data), ctypes.byref(err))
+        r = _lib.vnx_extract_html(self._handle(), page, len(page), enc, ctypes.byref(err))
         if not r:
             raise err.exception()
-        record = _record(r, source)
-        record["text"] = data.decode("utf-8", "replace")
-        return record
+        return _record(r, source, _FIELD_ALL | _FIELD_TEXT)
 
     def extract_many(self, texts, jobs=None, chunk=None):
         """The records of many documents (an iterable of str), in order, as
