@@ -1,10 +1,20 @@
 /**
- * json.c: the record as JSON (SPEC.md), made with json-c. Every key is
- * present: arrays empty and values null where nothing was found.
+ * json.c: the record as JSON (SPEC.md). Every key is present: arrays empty
+ * and values null where nothing was found.
+ *
+ * The record is written here, as it is made, into one growing buffer whose
+ * every append is checked: out of memory gives NULL, never a record with a
+ * part missing. It is laid out as json-c lays out JSON (plain, or pretty
+ * with two spaces a level, "key": value) and its strings escaped as json-c
+ * escapes them (JSON_C_TO_STRING_NOSLASHESCAPE), byte for byte the records
+ * of before. json-c itself is not used to write: its serializer ignores an
+ * append that failed (json_object_to_json_string returned truncated JSON as
+ * a success under memory pressure), and a whole record as one json-c tree
+ * took some 40 bytes of memory a byte of a page dense in facts.
  *
  * SPDX-License-Identifier: MIT
  */
-#include <json-c/json.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,58 +22,137 @@
 
 #include "internal.h"
 
-// A JSON string, or null for NULL.
-static json_object *str_or_null(const char *s)
+/* ---- the writer ----------------------------------------------------------------------- */
+
+typedef struct writer {
+    vnxp_buf out;
+    int pretty;
+    int failed;
+    int level;  // of the members of the container being written
+    int first;  // no member or element written in it yet
+} writer;
+
+static void put(writer *w, const char *s, size_t n)
 {
-    return s ? json_object_new_string(s) : NULL;
+    w->failed = w->failed || vnxp_buf_add(&w->out, s, n) != 0;
 }
 
-static json_object *span_json(vnx_span s)
+static void put_str(writer *w, const char *s)
 {
-    json_object *a = json_object_new_array_ext(2);
-    json_object_array_add(a, json_object_new_int64((int64_t)s.start));
-    json_object_array_add(a, json_object_new_int64((int64_t)s.end));
-    return a;
+    put(w, s, strlen(s));
 }
 
-static json_object *date_json(const void *item, unsigned flags)
+// A line break and the indentation of `level` (pretty only).
+static void newline(writer *w, int level)
 {
-    const vnx_date *d = item;
-    json_object *o = json_object_new_object();
-    json_object_object_add(o, "text", str_or_null(d->text));
-    json_object_object_add(o, "value", str_or_null(d->value));
-    if (d->year_inferred)
-        json_object_object_add(o, "year_inferred", json_object_new_boolean(1));
-    if (!(flags & VNX_JSON_NO_SPANS))
-        json_object_object_add(o, "span", span_json(d->span));
-    return o;
+    if (!w->pretty)
+        return;
+    put(w, "\n", 1);
+    for (int i = 0; i < level; i++)
+        put(w, "  ", 2);
 }
 
-static json_object *directive_json(const void *item, unsigned flags)
+// Before a member or an element: its comma and its line.
+static void next(writer *w)
 {
-    const vnx_directive *d = item;
-    json_object *o = json_object_new_object();
-    json_object_object_add(o, "text", str_or_null(d->text));
-    json_object_object_add(o, "type", str_or_null(d->type));
-    json_object_object_add(o, "number", str_or_null(d->number));
-    json_object_object_add(o, "date", str_or_null(d->date));
-    json_object_object_add(o, "issuer", str_or_null(d->issuer));
-    if (!(flags & VNX_JSON_NO_SPANS))
-        json_object_object_add(o, "span", span_json(d->span));
-    return o;
+    if (!w->first)
+        put(w, ",", 1);
+    w->first = 0;
+    newline(w, w->level);
+}
+
+static void key(writer *w, const char *name)
+{
+    next(w);
+    put(w, "\"", 1);
+    put_str(w, name); // the keys are ours: nothing to escape
+    put_str(w, w->pretty ? "\": " : "\":");
+}
+
+// Open an object or an array ('{' or '['); returns what to restore.
+static int open(writer *w, char c)
+{
+    put(w, &c, 1);
+    int first = w->first;
+    w->level++;
+    w->first = 1;
+    return first;
+}
+
+// Close it (json-c breaks the line before a closing bracket even when the
+// container is empty).
+static void close(writer *w, char c, int first)
+{
+    w->level--;
+    newline(w, w->level);
+    put(w, &c, 1);
+    w->first = first;
+}
+
+// The `n` bytes at `s`, escaped as json-c escapes a string's bytes.
+static void escaped(writer *w, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = c == '\b' ? "\\b" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
+                        : c == '\t' ? "\\t" : c == '\f' ? "\\f" : c == '"' ? "\\\""
+                        : c == '\\' ? "\\\\" : NULL;
+        char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf], 0};
+        if (!esc && c >= ' ')
+            continue;
+        put(w, s + from, i - from);
+        put_str(w, esc ? esc : u);
+        from = i + 1;
+    }
+    put(w, s + from, n - from);
+}
+
+static void string_n(writer *w, const char *s, size_t n)
+{
+    put(w, "\"", 1);
+    escaped(w, s, n);
+    put(w, "\"", 1);
+}
+
+// A string, or null for NULL.
+static void string(writer *w, const char *s)
+{
+    if (s)
+        string_n(w, s, strlen(s));
+    else
+        put_str(w, "null");
+}
+
+static void integer(writer *w, long long v)
+{
+    char buf[24];
+    put(w, buf, (size_t)snprintf(buf, sizeof buf, "%lld", v));
 }
 
 // An integer, or null for VNX_NONE.
-static json_object *int_or_null(long long v)
+static void int_or_null(writer *w, long long v)
 {
-    return v == VNX_NONE ? NULL : json_object_new_int64(v);
+    if (v == VNX_NONE)
+        put_str(w, "null");
+    else
+        integer(w, v);
 }
 
 // A number with the fewest significant digits that read back as `v`: 98.1,
-// never json-c's default 98.099999999999994 (17 digits). json-c writes the
-// string given, so the record shows the number as the text wrote it.
-static json_object *double_json(double v)
+// never 98.099999999999994 (17 digits); integral ones as integers (100, not
+// 100.0); null for VNX_NONE.
+static void number_or_null(writer *w, double v)
 {
+    if (v == VNX_NONE) {
+        put_str(w, "null");
+        return;
+    }
+    if (v == (double)(long long)v) {
+        integer(w, (long long)v);
+        return;
+    }
     char buf[40];
     for (int digits = 15; digits <= 17; digits++) {
         snprintf(buf, sizeof buf, "%.*g", digits, v);
@@ -73,88 +162,147 @@ static json_object *double_json(double v)
     for (char *c = buf; *c; c++)
         if (*c == ',') // a locale's decimal comma: JSON has a point
             *c = '.';
-    return json_object_new_double_s(v, buf);
+    put_str(w, buf);
 }
 
-// A number (integral ones as integers: 100, not 100.0), or null for VNX_NONE.
-static json_object *number_or_null(double v)
+static void span(writer *w, vnx_span s)
 {
-    if (v == VNX_NONE)
-        return NULL;
-    if (v == (double)(long long)v)
-        return json_object_new_int64((long long)v);
-    return double_json(v);
+    int f = open(w, '[');
+    next(w);
+    integer(w, (long long)s.start);
+    next(w);
+    integer(w, (long long)s.end);
+    close(w, ']', f);
 }
 
-static json_object *official_json(const void *item, unsigned flags)
+/* ---- the record's parts ------------------------------------------------------------------ */
+
+static void date_json(writer *w, const void *item, unsigned flags)
+{
+    const vnx_date *d = item;
+    int f = open(w, '{');
+    key(w, "text"), string(w, d->text);
+    key(w, "value"), string(w, d->value);
+    if (d->year_inferred)
+        key(w, "year_inferred"), put_str(w, "true");
+    if (!(flags & VNX_JSON_NO_SPANS))
+        key(w, "span"), span(w, d->span);
+    close(w, '}', f);
+}
+
+static void directive_json(writer *w, const void *item, unsigned flags)
+{
+    const vnx_directive *d = item;
+    int f = open(w, '{');
+    key(w, "text"), string(w, d->text);
+    key(w, "type"), string(w, d->type);
+    key(w, "number"), string(w, d->number);
+    key(w, "date"), string(w, d->date);
+    key(w, "issuer"), string(w, d->issuer);
+    if (!(flags & VNX_JSON_NO_SPANS))
+        key(w, "span"), span(w, d->span);
+    close(w, '}', f);
+}
+
+static void official_json(writer *w, const void *item, unsigned flags)
 {
     const vnx_official *of = item;
-    json_object *o = json_object_new_object();
-    json_object_object_add(o, "name", str_or_null(of->name));
-    json_object_object_add(o, "honorific", str_or_null(of->honorific));
-    json_object *roles = json_object_new_array_ext((int)of->nroles);
+    int f = open(w, '{');
+    key(w, "name"), string(w, of->name);
+    key(w, "honorific"), string(w, of->honorific);
+    key(w, "roles");
+    int a = open(w, '[');
     for (size_t i = 0; i < of->nroles; i++)
-        json_object_array_add(roles, json_object_new_string(of->roles[i]));
-    json_object_object_add(o, "roles", roles);
+        next(w), string(w, of->roles[i]);
+    close(w, ']', a);
     if (!(flags & VNX_JSON_NO_SPANS)) {
-        json_object *spans = json_object_new_array_ext((int)of->nspans);
+        key(w, "spans");
+        a = open(w, '[');
         for (size_t i = 0; i < of->nspans; i++)
-            json_object_array_add(spans, span_json(of->spans[i]));
-        json_object_object_add(o, "spans", spans);
+            next(w), span(w, of->spans[i]);
+        close(w, ']', a);
     }
-    return o;
+    close(w, '}', f);
 }
 
-static json_object *tally_json(const void *item, unsigned flags)
+static void tally_json(writer *w, const void *item, unsigned flags)
 {
     const vnx_tally *t = item;
-    json_object *o = json_object_new_object();
-    json_object_object_add(o, "text", str_or_null(t->text));
-    json_object_object_add(o, "count", int_or_null(t->count));
-    json_object_object_add(o, "total", int_or_null(t->total));
-    json_object_object_add(o, "percent", number_or_null(t->percent));
-    json_object_object_add(o, "subject", str_or_null(t->subject));
-    json_object_object_add(o, "rating", str_or_null(t->rating));
+    int f = open(w, '{');
+    key(w, "text"), string(w, t->text);
+    key(w, "count"), int_or_null(w, t->count);
+    key(w, "total"), int_or_null(w, t->total);
+    key(w, "percent"), number_or_null(w, t->percent);
+    key(w, "subject"), string(w, t->subject);
+    key(w, "rating"), string(w, t->rating);
     if (t->or_above)
-        json_object_object_add(o, "or_above", json_object_new_boolean(1));
+        key(w, "or_above"), put_str(w, "true");
     if (!(flags & VNX_JSON_NO_SPANS))
-        json_object_object_add(o, "span", span_json(t->span));
-    return o;
+        key(w, "span"), span(w, t->span);
+    close(w, '}', f);
 }
 
-static json_object *attendance_json(const void *item, unsigned flags)
+static void attendance_json(writer *w, const void *item, unsigned flags)
 {
     const vnx_attendance *a = item;
-    json_object *o = json_object_new_object();
-    json_object_object_add(o, "text", str_or_null(a->text));
-    json_object_object_add(o, "present", int_or_null(a->present));
-    json_object_object_add(o, "total", int_or_null(a->total));
-    json_object_object_add(o, "percent", number_or_null(a->percent));
+    int f = open(w, '{');
+    key(w, "text"), string(w, a->text);
+    key(w, "present"), int_or_null(w, a->present);
+    key(w, "total"), int_or_null(w, a->total);
+    key(w, "percent"), number_or_null(w, a->percent);
     if (a->approximate)
-        json_object_object_add(o, "approximate", json_object_new_boolean(1));
+        key(w, "approximate"), put_str(w, "true");
     if (!(flags & VNX_JSON_NO_SPANS))
-        json_object_object_add(o, "span", span_json(a->span));
-    return o;
+        key(w, "span"), span(w, a->span);
+    close(w, '}', f);
 }
 
-static json_object *event_json(const vnx_event *e)
+static void event_json(writer *w, const vnx_event *e)
 {
-    json_object *o = json_object_new_object();
-    json_object_object_add(o, "type", str_or_null(e->type));
-    json_object_object_add(o, "date", str_or_null(e->date));
-    json_object_object_add(o, "organization", str_or_null(e->organization));
-    return o;
+    int f = open(w, '{');
+    key(w, "type"), string(w, e->type);
+    key(w, "date"), string(w, e->date);
+    key(w, "organization"), string(w, e->organization);
+    close(w, '}', f);
 }
 
-// An array of the `n` items of `size` bytes at `items`, each made by `one`.
-static json_object *array_json(const void *items, size_t n, size_t size,
-                               json_object *(*one)(const void *item, unsigned flags),
-                               unsigned flags)
+static void warning_json(writer *w, const void *item, unsigned flags)
 {
-    json_object *a = json_object_new_array_ext((int)n);
-    for (size_t i = 0; i < n; i++)
-        json_object_array_add(a, one((const char *)items + i * size, flags));
-    return a;
+    (void)flags;
+    string(w, *(char *const *)item);
+}
+
+// An array of the `n` items of `size` bytes at `items`, each written by `one`.
+static void array_json(writer *w, const void *items, size_t n, size_t size,
+                       void (*one)(writer *w, const void *item, unsigned flags), unsigned flags)
+{
+    int f = open(w, '[');
+    for (size_t i = 0; i < n && !w->failed; i++)
+        next(w), one(w, (const char *)items + i * size, flags);
+    close(w, ']', f);
+}
+
+/* "text": the text the spans index. JSON must be UTF-8: an invalid
+ * sequence of a text input (which the record reports as a warning) is
+ * written as U+FFFD, as the extractors read it (three bytes: the spans
+ * after it are the input's, as they always are). */
+static void text_json(writer *w, const vnx_result *r)
+{
+    const char *s = r->text ? r->text : "";
+    int32_t n = r->text ? (int32_t)r->text_len : 0, i = 0, valid = 0;
+    put(w, "\"", 1);
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) { // the valid run before it, then the replacement character
+            escaped(w, s + valid, (size_t)(start - valid));
+            put(w, "\xEF\xBF\xBD", 3);
+            valid = i;
+        }
+    }
+    escaped(w, s + valid, (size_t)(n - valid));
+    put(w, "\"", 1);
 }
 
 // The record's top-level keys but "source", in order, with their field bits.
@@ -170,47 +318,14 @@ static const struct field {
     {VNX_FIELD_TEXT, "text"},
 };
 
-/* "text": the text the spans index. JSON must be UTF-8: an invalid
- * sequence of a text input (which the record reports as a warning) is
- * written as U+FFFD, as the extractors read it (three bytes: the spans
- * after it are the input's, as they always are). */
-static json_object *text_json(const vnx_result *r)
+static void field_json(writer *w, const vnx_result *r, unsigned bit, unsigned flags)
 {
-    const char *s = r->text ? r->text : "";
-    int32_t n = r->text ? (int32_t)r->text_len : 0, i = 0;
-    vnxp_buf out = {0};
-    while (i < n) {
-        int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
-        if (c < 0 ? vnxp_buf_add(&out, "\xEF\xBF\xBD", 3)
-                  : vnxp_buf_add(&out, s + start, (size_t)(i - start))) {
-            vnxp_buf_free(&out);
-            return NULL;
-        }
-    }
-    json_object *o = json_object_new_string_len(out.s ? out.s : "", (int)out.len);
-    vnxp_buf_free(&out);
-    return o;
-}
-
-static json_object *warnings_json(const vnx_result *r)
-{
-    json_object *warnings = json_object_new_array_ext((int)r->nwarnings);
-    for (size_t i = 0; i < r->nwarnings; i++)
-        json_object_array_add(warnings, json_object_new_string(r->warnings[i]));
-    return warnings;
-}
-
-// The value of one field of the record.
-static json_object *field_json(const vnx_result *r, unsigned bit, unsigned flags)
-{
-#define ARRAY(arr, n, fn) array_json(r->arr, r->n, sizeof *r->arr, fn, flags)
+#define ARRAY(arr, n, fn) array_json(w, r->arr, r->n, sizeof *r->arr, fn, flags)
     switch (bit) {
     case VNX_FIELD_TITLE:
-        return str_or_null(r->title);
+        return string(w, r->title);
     case VNX_FIELD_EVENT:
-        return event_json(&r->event);
+        return event_json(w, &r->event);
     case VNX_FIELD_DATES:
         return ARRAY(dates, ndates, date_json);
     case VNX_FIELD_DIRECTIVES:
@@ -222,45 +337,38 @@ static json_object *field_json(const vnx_result *r, unsigned bit, unsigned flags
     case VNX_FIELD_ATTENDANCE:
         return ARRAY(attendance, nattendance, attendance_json);
     case VNX_FIELD_AUTHOR:
-        return str_or_null(r->author);
+        return string(w, r->author);
     case VNX_FIELD_PUBLISHED:
-        return str_or_null(r->published);
+        return string(w, r->published);
     case VNX_FIELD_TEXT:
-        return text_json(r);
+        return text_json(w, r);
     default:
-        return warnings_json(r);
+        return ARRAY(warnings, nwarnings, warning_json);
     }
 #undef ARRAY
 }
 
-static json_object *record_json(const vnx_result *r, unsigned flags, unsigned fields)
+// The writer's text, or NULL (freed) when an append failed.
+static char *finish(writer *w)
 {
-    json_object *o = json_object_new_object();
-    json_object_object_add(o, "source", str_or_null(r->source));
-    for (size_t i = 0; i < sizeof fields_table / sizeof *fields_table; i++)
-        if (fields & fields_table[i].bit)
-            json_object_object_add(o, fields_table[i].name,
-                                   field_json(r, fields_table[i].bit, flags));
-    return o;
-}
-
-// The JSON text of `o` (which it releases), as a malloc'd copy.
-static char *to_string(json_object *o, unsigned flags)
-{
-    if (!o)
-        return NULL;
-    int style = JSON_C_TO_STRING_NOSLASHESCAPE |
-                ((flags & VNX_JSON_PRETTY) ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
-                                           : JSON_C_TO_STRING_PLAIN);
-    const char *s = json_object_to_json_string_ext(o, style);
-    char *copy = s ? vnxp_strdup(s) : NULL;
-    json_object_put(o);
-    return copy;
+    if (!w->failed)
+        return w->out.s;
+    vnxp_buf_free(&w->out);
+    return NULL;
 }
 
 char *vnx_result_to_json_fields(const vnx_result *r, unsigned flags, unsigned fields)
 {
-    return r ? to_string(record_json(r, flags, fields), flags) : NULL;
+    if (!r)
+        return NULL;
+    writer w = {.pretty = (flags & VNX_JSON_PRETTY) != 0, .first = 1};
+    int f = open(&w, '{');
+    key(&w, "source"), string(&w, r->source);
+    for (size_t i = 0; i < sizeof fields_table / sizeof *fields_table && !w.failed; i++)
+        if (fields & fields_table[i].bit)
+            key(&w, fields_table[i].name), field_json(&w, r, fields_table[i].bit, flags);
+    close(&w, '}', f);
+    return finish(&w);
 }
 
 char *vnx_result_to_json(const vnx_result *r, unsigned flags)
@@ -270,12 +378,12 @@ char *vnx_result_to_json(const vnx_result *r, unsigned flags)
 
 char *vnx_error_to_json(const char *source, const char *message, unsigned flags)
 {
-    json_object *o = json_object_new_object();
-    if (!o)
-        return NULL;
-    json_object_object_add(o, "source", str_or_null(source));
-    json_object_object_add(o, "error", str_or_null(message ? message : "error"));
-    return to_string(o, flags);
+    writer w = {.pretty = (flags & VNX_JSON_PRETTY) != 0, .first = 1};
+    int f = open(&w, '{');
+    key(&w, "source"), string(&w, source);
+    key(&w, "error"), string(&w, message ? message : "error");
+    close(&w, '}', f);
+    return finish(&w);
 }
 
 unsigned vnx_field_from_name(const char *name, size_t len)
