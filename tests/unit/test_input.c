@@ -655,6 +655,49 @@ START_TEST(jsonl_trailing_garbage)
 }
 END_TEST
 
+// Issue 19: a number id too large for 64 bits was read as 2^64 - 1, so
+// that ids collided; it is the source as written.
+START_TEST(jsonl_big_number_id_as_written)
+{
+    static const char a[] = "{\"id\":123456789012345678901234567890,\"text\":\"t\"}";
+    static const char b[] = "{\"id\":123456789012345678901234567891,\"text\":\"t\"}";
+    static const char c[] = "{\"id\":-1.5e400,\"text\":\"t\"}";
+    vnx_document doc;
+    jsonl_ok(a, sizeof a - 1, &doc);
+    ck_assert_str_eq(doc.source, "123456789012345678901234567890");
+    vnx_document_clear(&doc);
+    jsonl_ok(b, sizeof b - 1, &doc);
+    ck_assert_str_eq(doc.source, "123456789012345678901234567891");
+    vnx_document_clear(&doc);
+    jsonl_ok(c, sizeof c - 1, &doc);
+    ck_assert_str_eq(doc.source, "-1.5e400");
+    vnx_document_clear(&doc);
+}
+END_TEST
+
+// Issue 19: NaN and Infinity are no JSON (json-c took them).
+START_TEST(jsonl_nan_and_infinity_refused)
+{
+    const char *lines[] = {"{\"id\":NaN,\"text\":\"a\"}", "{\"id\":Infinity,\"text\":\"a\"}",
+                           "{\"id\":-Infinity,\"text\":\"a\"}",
+                           "{\"text\":\"a\",\"x\":[1,NaN]}", "{\"id\":01,\"text\":\"a\"}",
+                           "{\"id\":1.,\"text\":\"a\"}"};
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        jsonl_bad(lines[i], strlen(lines[i]), "JSON");
+}
+END_TEST
+
+// Issue 19: a lone surrogate escape is U+FFFD; the record is kept.
+START_TEST(jsonl_lone_surrogate_read_as_replacement)
+{
+    static const char line[] = "{\"id\":\"s\",\"text\":\"a\\ud800b \\udc00 \\ud83d\\ude00\"}";
+    vnx_document doc;
+    jsonl_ok(line, sizeof line - 1, &doc);
+    ck_assert_str_eq(doc.text, "a\xEF\xBF\xBD" "b \xEF\xBF\xBD \xF0\x9F\x98\x80");
+    vnx_document_clear(&doc);
+}
+END_TEST
+
 START_TEST(jsonl_nul_bytes_do_not_crash)
 {
     // Raw NUL bytes inside the string, and after the object.
@@ -853,6 +896,9 @@ static Suite *input_suite(void)
     tcase_add_test(tc, jsonl_bad_id_or_url);
     tcase_add_test(tc, jsonl_trailing_garbage);
     tcase_add_test(tc, jsonl_nul_bytes_do_not_crash);
+    tcase_add_test(tc, jsonl_big_number_id_as_written);
+    tcase_add_test(tc, jsonl_nan_and_infinity_refused);
+    tcase_add_test(tc, jsonl_lone_surrogate_read_as_replacement);
     tcase_add_test(tc, jsonl_invalid_utf8_does_not_crash);
     tcase_add_test(tc, jsonl_clear_after_error);
     tcase_add_test(tc, jsonl_null_arguments);
