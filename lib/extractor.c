@@ -187,9 +187,15 @@ static vnx_result *extract(const vnx_extractor *x, const char *text, size_t len,
         rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (rc == VNX_OK) {
         vnxp_matcher m;
+        int nomem = 0;
         rc = vnxp_matcher_init(&m, x, &t, text, len, r, err);
+        m.nomem = &nomem;
         if (rc == VNX_OK && (rc = vnxp_find_body_end(&m, err)) == VNX_OK)
             rc = run_extractors(&m, err);
+        if (rc == VNX_OK && nomem)
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        if (rc == VNX_OK)
+            rc = vnxp_matcher_warn_limits(&m, err);
         vnxp_matcher_free(&m);
     }
     if (rc == VNX_OK && (x->flags & (VNX_OPT_SPANS_CODEPOINTS | VNX_OPT_SPANS_UTF16)))

@@ -199,12 +199,15 @@ void vnxp_patterns_free(vnxp_patterns *ps);
 const vnxp_pattern *vnxp_pattern_find(const vnxp_patterns *ps, const char *kind,
                                       const char *name);
 const vnxp_lexicon *vnxp_lexicon_find(const vnxp_patterns *ps, const char *name);
-/* The value of the entry whose key equals vnxp_key(s, n); NULL if none. */
-const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n);
+/* The value of the entry whose key equals vnxp_key(s, n); NULL if none,
+ * or when out of memory, which sets *nomem (never cleared): absent and
+ * failed are told apart. */
+const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n, int *nomem);
 /* The same for bytes of the matching text (NFC, tones folded already):
  * their key is their lower case with spaces collapsed, made without
  * allocating (lookups run at every part and name). */
-const char *vnxp_lexicon_lookup_text(const vnxp_lexicon *lx, const char *s, size_t n);
+const char *vnxp_lexicon_lookup_text(const vnxp_lexicon *lx, const char *s, size_t n,
+                                     int *nomem);
 
 /* ---- the candidate pass (match/keys.c, match/candidates.c) ------------- */
 
@@ -290,12 +293,22 @@ typedef struct vnxp_matcher {
     vnx_result *result;            /* for warnings */
     size_t body_end;               /* where the page's tail begins (comment form, related
                                       news): no pattern kind is scanned past it */
+    /* Per pattern (by index in x->patterns.items): how often it hit one of
+     * PCRE2's limits, and where first; NULL until one did. One warning per
+     * pattern is written by vnxp_matcher_warn_limits. */
+    size_t *limit_hits, *limit_first;
+    int *nomem; /* set when an allocation failed in a helper that cannot say
+                   so (a pointer: helpers given a const matcher set it too):
+                   the extraction fails with VNX_ERR_NOMEM */
 } vnxp_matcher;
 
 /* Set up `m` for one document; VNX_OK or VNX_ERR_NOMEM. */
 int vnxp_matcher_init(vnxp_matcher *m, const struct vnx_extractor *x, const vnxp_text *text,
                       const char *input, size_t input_len, vnx_result *result, vnx_error *err);
 void vnxp_matcher_free(vnxp_matcher *m);
+/* Add to the result one warning per pattern that hit a PCRE2 limit, with
+ * how often. VNX_OK or VNX_ERR_NOMEM. */
+int vnxp_matcher_warn_limits(vnxp_matcher *m, vnx_error *err);
 
 /* Set m->body_end: the start of the first line that page.pcre's "tail"
  * pattern matches (comment forms, related news), else the text's end. */
@@ -375,7 +388,8 @@ char *vnxp_hit_text(const vnxp_matcher *m, size_t start, size_t end);
 /* A count as written in the matching text: "04", "1.321" (dots between
  * thousands), or a number word of lexicon "number_words" ("hai"). 0 and
  * *out set, or -1. */
-int vnxp_parse_count(const vnxp_patterns *ps, const char *s, size_t n, long long *out);
+int vnxp_parse_count(const vnxp_patterns *ps, const char *s, size_t n, long long *out,
+                     int *nomem);
 /* A decimal: "81,8", "81.8", "100". 0 and *out set, or -1. */
 int vnxp_parse_decimal(const char *s, size_t n, double *out);
 /* Named group `name` of `h` read as a count (a decimal); VNX_NONE when the

@@ -246,8 +246,8 @@ static const char *rating_of(const ctx *c, const vnxp_part *R)
     if (!R->value2)
         return R->value;
     const vnxp_lexicon *levels = vnxp_lexicon_find(&c->l.m->x->patterns, "rating_levels");
-    const char *a = vnxp_lexicon_lookup(levels, R->value, strlen(R->value));
-    const char *b = vnxp_lexicon_lookup(levels, R->value2, strlen(R->value2));
+    const char *a = vnxp_lexicon_lookup(levels, R->value, strlen(R->value), c->l.m->nomem);
+    const char *b = vnxp_lexicon_lookup(levels, R->value2, strlen(R->value2), c->l.m->nomem);
     if (!a || !b)
         return R->value;
     return atoi(b) < atoi(a) ? R->value2 : R->value;

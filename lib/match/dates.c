@@ -72,7 +72,7 @@ static int hit_month(const vnxp_matcher *m, const vnxp_hit *h)
     if (month || vnxp_hit_group(h, "month_name", &s, &e))
         return month;
     const char *v = vnxp_lexicon_lookup_text(vnxp_lexicon_find(&m->x->patterns, "month_names"),
-                                             m->text->s + s, e - s);
+                                             m->text->s + s, e - s, m->nomem);
     return v ? atoi(v) : 0;
 }
 

@@ -58,7 +58,7 @@ static char *normalize_number(const char *s)
 
 // The kind named by the code inside a symbol: "HD" in 03-HD/TU, "NĐ" in
 // 15/2020/NĐ-CP, "QĐ" in 1234/QĐ-UBND. Borrowed from the lexicon, or NULL.
-static const char *kind_from_symbol(const vnxp_patterns *ps, const char *number)
+static const char *kind_from_symbol(const vnxp_patterns *ps, const char *number, int *nomem)
 {
     const char *dash = strchr(number, '-'), *slash = strchr(number, '/');
     const char *code, *lexicon;
@@ -77,7 +77,7 @@ static const char *kind_from_symbol(const vnxp_patterns *ps, const char *number)
     size_t len = 0;
     while (code[len] && code[len] != '/' && code[len] != '-' && !(code[len] >= '0' && code[len] <= '9'))
         len++;
-    return vnxp_lexicon_lookup(vnxp_lexicon_find(ps, lexicon), code, len);
+    return vnxp_lexicon_lookup(vnxp_lexicon_find(ps, lexicon), code, len, nomem);
 }
 
 // A full date found by the dates extractor whose span starts (or, with
@@ -182,10 +182,10 @@ static int assemble(vnxp_matcher *m, const reference *ref, struct lh_table *by_n
     const char *type = NULL;
     if (ref->has_kind) {
         const vnxp_lexicon *kinds = vnxp_lexicon_find(ps, "doc_kinds");
-        type = vnxp_lexicon_lookup_text(kinds, m->text->s + ref->kind_s, ref->kind_e - ref->kind_s);
+        type = vnxp_lexicon_lookup_text(kinds, m->text->s + ref->kind_s, ref->kind_e - ref->kind_s, m->nomem);
     }
     if (!type)
-        type = kind_from_symbol(ps, number);
+        type = kind_from_symbol(ps, number, m->nomem);
     vnx_directive *d = NULL;
     void *index;
     if (lh_table_lookup_ex(by_number, number, &index))

@@ -182,7 +182,7 @@ static int collect_cues(vnxp_matcher *m, cues *out, vnx_error *err)
         int broad = n > 6 && strcmp(name + n - 6, "_broad") == 0;
         cue *c = &out->items[out->n++];
         c->start = hits.items[i].start;
-        c->type = vnxp_lexicon_lookup(types, name, weak ? n - 5 : broad ? n - 6 : n);
+        c->type = vnxp_lexicon_lookup(types, name, weak ? n - 5 : broad ? n - 6 : n, m->nomem);
         c->weight = weak ? WEAK_CUE : broad ? BROAD_CUE : STRONG_CUE;
         c->near_only = near;
     }
@@ -807,8 +807,8 @@ int vnxp_extract_event(vnxp_matcher *m, vnx_error *err)
         // An article whose cues name no meeting reports one of another kind;
         // an empty document reports none.
         if (!type && has_text(m->text))
-            type =
-                vnxp_lexicon_lookup(vnxp_lexicon_find(&m->x->patterns, "event_types"), "khac", 4);
+            type = vnxp_lexicon_lookup(vnxp_lexicon_find(&m->x->patterns, "event_types"), "khac",
+                                       4, m->nomem);
         r->event.organization = org;
         org = NULL;
         if (set_string((char **)&r->event.type, type) ||

@@ -45,13 +45,14 @@ static int parse_digits(const char *s, size_t n, long long *out)
     return 0;
 }
 
-int vnxp_parse_count(const vnxp_patterns *ps, const char *s, size_t n, long long *out)
+int vnxp_parse_count(const vnxp_patterns *ps, const char *s, size_t n, long long *out,
+                     int *nomem)
 {
     if (n == 0)
         return -1;
     if (is_digit(s[0]))
         return parse_digits(s, n, out);
-    const char *value = vnxp_lexicon_lookup_text(vnxp_lexicon_find(ps, "number_words"), s, n);
+    const char *value = vnxp_lexicon_lookup_text(vnxp_lexicon_find(ps, "number_words"), s, n, nomem);
     if (!value)
         return -1;
     return parse_digits(value, strlen(value), out);
@@ -91,7 +92,8 @@ long long vnxp_group_count(const vnxp_matcher *m, const vnxp_hit *h, const char 
     long long v;
     if (vnxp_hit_group(h, name, &s, &e) || e <= s)
         return VNX_NONE;
-    return vnxp_parse_count(&m->x->patterns, m->text->s + s, e - s, &v) ? VNX_NONE : v;
+    return vnxp_parse_count(&m->x->patterns, m->text->s + s, e - s, &v, m->nomem) ? VNX_NONE
+                                                                                   : v;
 }
 
 double vnxp_group_decimal(const vnxp_matcher *m, const vnxp_hit *h, const char *name)

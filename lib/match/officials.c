@@ -256,7 +256,7 @@ static size_t words_before_in(const state *st, size_t end, const vnxp_lexicon *l
         size_t from = start;
         while (from < end && strchr("([\"'", st->s[from]))
             from++;
-        if (from < end && vnxp_lexicon_lookup_text(lx, st->s + from, end - from))
+        if (from < end && vnxp_lexicon_lookup_text(lx, st->s + from, end - from, st->m->nomem))
             return from;
         if (start == 0 || st->s[start - 1] == '\n')
             break;
@@ -340,7 +340,7 @@ static int holder_after_unit(state *st, const token *t)
 // A name that is a place, a thing named after a person or a byline.
 static int is_not_person(state *st, const token *t)
 {
-    if (vnxp_lexicon_lookup_text(st->not_persons, st->s + t->start, t->end - t->start))
+    if (vnxp_lexicon_lookup_text(st->not_persons, st->s + t->start, t->end - t->start, st->m->nomem))
         return 1;
     if (words_before_in(st, t->start, st->places) != SIZE_MAX)
         return !holder_after_unit(st, t);
@@ -784,7 +784,7 @@ static int ends_role(state *st, size_t i, int *failed)
         size_t w = i;
         while (w > 0 && !is_space(st->s[w - 1]) && st->s[w - 1] != '\n')
             w--;
-        if (vnxp_lexicon_lookup_text(st->dot_abbrevs, st->s + w, i - w))
+        if (vnxp_lexicon_lookup_text(st->dot_abbrevs, st->s + w, i - w, st->m->nomem))
             return 0;
     }
     if (is_stop_char(st->s, st->len, i))
@@ -1158,7 +1158,7 @@ static void trim_place_words(state *st, size_t i)
         size_t e = w;
         while (e < t->end && !is_space(st->s[e]))
             e++;
-        if (!vnxp_lexicon_lookup_text(st->surnames, st->s + w, e - w))
+        if (!vnxp_lexicon_lookup_text(st->surnames, st->s + w, e - w, st->m->nomem))
             continue;
         int alone = written_alone(st, w, t->end);
         if (cut == SIZE_MAX || alone) {

@@ -54,7 +54,7 @@ static const char *group_lookup(const vnxp_matcher *m, const vnxp_hit *h, const 
     if (vnxp_hit_group(h, name, &s, &e) || e <= s)
         return NULL;
     const vnxp_lexicon *lx = vnxp_lexicon_find(&m->x->patterns, lexicon);
-    return vnxp_lexicon_lookup_text(lx, m->text->s + s, e - s);
+    return vnxp_lexicon_lookup_text(lx, m->text->s + s, e - s, m->nomem);
 }
 
 static int has_group(const vnxp_hit *h, const char *name)

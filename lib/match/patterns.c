@@ -317,7 +317,7 @@ static const char *find_key(const vnxp_lexicon *lx, char *key)
     return found ? found->value : NULL;
 }
 
-const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n)
+const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n, int *nomem)
 {
     if (!lx)
         return NULL;
@@ -325,9 +325,13 @@ const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n)
     for (size_t i = 0; i < n && ascii; i++)
         ascii = (unsigned char)s[i] < 0x80;
     if (ascii) // nothing to normalize: vnxp_key is lower case and spaces collapsed
-        return vnxp_lexicon_lookup_text(lx, s, n);
+        return vnxp_lexicon_lookup_text(lx, s, n, nomem);
     char *key = vnxp_key(s, n);
-    const char *value = key ? find_key(lx, key) : NULL;
+    if (!key) {
+        *nomem = 1;
+        return NULL;
+    }
+    const char *value = find_key(lx, key);
     free(key);
     return value;
 }
@@ -359,14 +363,19 @@ static int lower_collapsed(const char *s, size_t n, char *buf, size_t cap)
     return 1;
 }
 
-const char *vnxp_lexicon_lookup_text(const vnxp_lexicon *lx, const char *s, size_t n)
+const char *vnxp_lexicon_lookup_text(const vnxp_lexicon *lx, const char *s, size_t n,
+                                     int *nomem)
 {
     char buf[256];
     if (!lx)
         return NULL;
     if (!lower_collapsed(s, n, buf, sizeof buf)) {
         char *key = vnxp_key(s, n);
-        const char *value = key ? find_key(lx, key) : NULL;
+        if (!key) {
+            *nomem = 1;
+            return NULL;
+        }
+        const char *value = find_key(lx, key);
         free(key);
         return value;
     }
@@ -589,6 +598,10 @@ static int compile_text(const expand_ctx *cx, const block *b, const char *text, 
     uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_DUPNAMES |
                        PCRE2_USE_OFFSET_LIMIT | extra;
     *code = pcre2_compile((PCRE2_SPTR)f, strlen(f), options, &errcode, &erroff, NULL);
+    if (!*code && errcode == PCRE2_ERROR_HEAP_FAILED) { // no fault of the pattern's
+        free(f);
+        return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
+    }
     if (!*code) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(errcode, msg, sizeof msg);

@@ -67,6 +67,8 @@ void vnxp_matcher_free(vnxp_matcher *m)
         vnxp_breaks_free(m->breaks);
     free(m->breaks);
     free(m->windows);
+    free(m->limit_hits);
+    free(m->limit_first);
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mctx);
     memset(m, 0, sizeof *m);
@@ -97,16 +99,46 @@ static int is_limit(int rc)
            rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
 }
 
+// Count a limit `p` hit at matching-text byte `at` (one warning per
+// pattern, written at the end).
+static int count_limit(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnx_error *err)
+{
+    size_t n = m->x->patterns.n, i = (size_t)(p - m->x->patterns.items);
+    if (!m->limit_hits) {
+        m->limit_hits = calloc(n, sizeof *m->limit_hits);
+        m->limit_first = calloc(n, sizeof *m->limit_first);
+        if (!m->limit_hits || !m->limit_first)
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    }
+    if (i < n && m->limit_hits[i]++ == 0)
+        m->limit_first[i] = at <= m->text->len ? vnxp_text_input_offset(m->text, at) : m->input_len;
+    return VNX_OK;
+}
+
+int vnxp_matcher_warn_limits(vnxp_matcher *m, vnx_error *err)
+{
+    for (size_t i = 0; m->limit_hits && i < m->x->patterns.n; i++) {
+        const vnxp_pattern *p = &m->x->patterns.items[i];
+        size_t hits = m->limit_hits[i];
+        if (hits == 1 && vnxp_result_warn(m->result, "pattern %s/%s hit a match limit at byte %zu",
+                                          p->kind, p->name, m->limit_first[i]))
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        if (hits > 1 &&
+            vnxp_result_warn(m->result,
+                             "pattern %s/%s hit a match limit %zu times, first at byte %zu",
+                             p->kind, p->name, hits, m->limit_first[i]))
+            return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    }
+    return VNX_OK;
+}
+
 // Report a match that failed for a reason other than "no match".
 static int match_failed(vnxp_matcher *m, const vnxp_pattern *p, int rc, size_t at, vnx_error *err)
 {
-    if (is_limit(rc)) {
-        size_t in = at <= m->text->len ? vnxp_text_input_offset(m->text, at) : m->input_len;
-        return vnxp_result_warn(m->result, "pattern %s/%s hit a match limit at byte %zu", p->kind,
-                                p->name, in)
-                   ? vnxp_fail(err, VNX_ERR_NOMEM, "out of memory")
-                   : VNX_OK;
-    }
+    if (is_limit(rc))
+        return count_limit(m, p, at, err);
+    if (rc == PCRE2_ERROR_NOMEMORY)
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     PCRE2_UCHAR msg[120];
     pcre2_get_error_message(rc, msg, sizeof msg);
     return vnxp_fail(err, VNX_ERR_MATCH, "pattern %s/%s: %s", p->kind, p->name, (char *)msg);
@@ -266,9 +298,11 @@ static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
             return VNX_OK;
         if (rc < 0) { // too costly to say where it is: the patterns scan everything
             ah->everywhere = 1;
-            return is_limit(rc) ? VNX_OK
-                                : vnxp_fail(err, VNX_ERR_MATCH, "anchor %s: match error %d",
-                                            anchor->source, rc);
+            return is_limit(rc)                   ? VNX_OK
+                   : rc == PCRE2_ERROR_NOMEMORY ? vnxp_fail(err, VNX_ERR_NOMEM, "out of memory")
+                                                  : vnxp_fail(err, VNX_ERR_MATCH,
+                                                              "anchor %s: match error %d",
+                                                              anchor->source, rc);
         }
         // The hit is where the match starts, or its \K: an anchor may read
         // a character (a mark) and hit after it, which lets PCRE2 skip

@@ -690,6 +690,41 @@ START_TEST(accessors_accept_null)
 }
 END_TEST
 
+// Issue 19: with a match limit of 1, a 180-byte text gave thousands of
+// warnings, one per match tried; there is one per pattern, with a count.
+START_TEST(match_limit_warnings_bounded)
+{
+    vnx_options o;
+    vnx_options_init(&o);
+    o.match_limit = 1;
+    vnx_error err;
+    vnx_extractor *x = vnx_extractor_new(&o, &err);
+    ck_assert_msg(x != NULL, "%s", err.message);
+    const char *text = "Ngày 30 tháng 11 năm 2023, Chi bộ họp theo Hướng dẫn số 03-HD/TU; "
+                       "đồng chí Nguyễn Văn An - Bí thư chi bộ chủ trì; 18/22 đ/c hoàn thành "
+                       "tốt nhiệm vụ.";
+    vnx_result *r = vnx_extract(x, text, strlen(text), &err);
+    ck_assert_msg(r != NULL, "%s", err.message);
+    size_t n = vnx_result_warning_count(r), counted = 0;
+    ck_assert_uint_gt(n, 0);
+    for (size_t i = 0; i < n; i++) {
+        const char *w = vnx_result_warning(r, i);
+        for (size_t j = 0; j < i; j++) { // one per pattern: no two alike up to " hit"
+            const char *v = vnx_result_warning(r, j);
+            size_t k = strcspn(w, " ");
+            k += strcspn(w + k + 1, " ") + 1;
+            ck_assert_msg(strncmp(w, v, k) != 0, "two warnings for one pattern: \"%s\", \"%s\"",
+                          v, w);
+        }
+        counted += strstr(w, " times") != NULL;
+    }
+    ck_assert_msg(n < 200, "%zu warnings", n);
+    ck_assert_uint_gt(counted, 0); // patterns that hit it again say how often
+    vnx_result_free(r);
+    vnx_extractor_free(x);
+}
+END_TEST
+
 START_TEST(accessors_out_of_range)
 {
     vnx_extractor *x = vnx_extractor_new(NULL, NULL);
@@ -804,6 +839,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, free_functions_accept_null);
     tcase_add_test(tc, accessors_accept_null);
     tcase_add_test(tc, accessors_out_of_range);
+    tcase_add_test(tc, match_limit_warnings_bounded);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -429,20 +429,22 @@ END_TEST
 START_TEST(parse_counts)
 {
     long long v = 0;
-    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "04", 2, &v), 0);
+    int nomem = 0;
+    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "04", 2, &v, &nomem), 0);
     ck_assert_int_eq(v, 4);
-    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "1.321", 5, &v), 0);
+    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "1.321", 5, &v, &nomem), 0);
     ck_assert_int_eq(v, 1321);
-    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "12.345.678", 10, &v), 0);
+    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "12.345.678", 10, &v, &nomem), 0);
     ck_assert_int_eq(v, 12345678);
-    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "hai", 3, &v), 0);
+    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "hai", 3, &v, &nomem), 0);
     ck_assert_int_eq(v, 2);
-    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "mười lăm", strlen("mười lăm"), &v), 0);
+    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "mười lăm", strlen("mười lăm"), &v, &nomem), 0);
     ck_assert_int_eq(v, 15);
-    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "1.32", 4, &v), -1);
-    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "1321.", 5, &v), -1);
-    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "nhiều", strlen("nhiều"), &v), -1);
-    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "", 0, &v), -1);
+    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "1.32", 4, &v, &nomem), -1);
+    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "1321.", 5, &v, &nomem), -1);
+    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "nhiều", strlen("nhiều"), &v, &nomem), -1);
+    ck_assert_int_eq(vnxp_parse_count(&X->patterns, "", 0, &v, &nomem), -1);
+    ck_assert_int_eq(nomem, 0);
 }
 END_TEST
 
