@@ -103,7 +103,8 @@ int vnxp_result_convert_spans(vnx_result *r, const char *text, size_t len, unsig
     if (n && !refs)
         return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     collect(r, refs);
-    qsort(refs, n, sizeof *refs, by_value);
+    if (n)
+        qsort(refs, n, sizeof *refs, by_value);
     if (convert(text, len, refs, n, r->span_unit, unit) != 0) {
         free(refs);
         return vnxp_fail(err, VNX_ERR_ARGUMENT,

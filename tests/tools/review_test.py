@@ -108,7 +108,11 @@ def big_batch(repo, tmp, n=5000):
 def make_page(vnx, page, inputs):
     r = subprocess.run([vnx, "-j", "2", "--html", page, *inputs], capture_output=True,
                        timeout=600)
-    recs = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    try:
+        recs = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    except ValueError as e:  # a crash cut a record short: the checks below fail
+        print(f"vnextract --html: not JSON Lines ({e}); stderr: {r.stderr[-500:]!r}")
+        recs = []
     return r, recs
 
 
