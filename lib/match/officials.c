@@ -90,8 +90,7 @@ typedef struct state {
     size_t npeople, cappeople;
     struct lh_table *people_by_key; // person key -> index + 1 (the table borrows the key)
     struct lh_table *role_keys;     // "person index:role key" of every role kept (owned)
-    struct lh_table *name_keys;     // the key of every name token (owned)
-    char *key_van, *key_thi;        // the keys of the middle names "văn", "thị"
+    struct lh_table *name_keys;     // the key of every name token (owned), or NULL
     unsigned name_lengths;          // bit n: a person's name has n words
     const vnxp_pattern *hon_gap, *role_gap, *link, *given, *role_place, *noun_gap, *list_gap;
     const vnxp_lexicon *places, *not_persons, *bylines, *dot_abbrevs, *surnames, *units;
@@ -291,23 +290,13 @@ static int has_lower(const char *s, size_t n)
 }
 
 // Syllables of a name token and whether it is written in capitals.
-// Its key goes into the set of names written in the text.
 static int measure_name(state *st, token *t)
 {
     char *name = clean_name(st->m, t->start, t->end);
     if (!name)
         return -1;
     t->nsyl = (int)count_words(name);
-    char *key = vnxp_key(name, strlen(name));
     free(name);
-    if (!key)
-        return -1;
-    if (lh_table_lookup_ex(st->name_keys, key, NULL))
-        free(key);
-    else if (lh_table_insert(st->name_keys, key, NULL)) {
-        free(key);
-        return -1;
-    }
     t->all_caps = !has_lower(st->s + t->start, t->end - t->start);
     return 0;
 }
@@ -406,17 +395,15 @@ static size_t count_words_in(const state *st, size_t b, size_t e)
     return n;
 }
 
-// Is the word s[w, e) the middle name "văn" or "thị", in any case?
-static int is_middle_name(state *st, size_t w, size_t e)
+// Is the word s[w, e) the middle name "văn" or "thị" (NFC), in one of the
+// cases a name is written in?
+static int is_middle_name(const state *st, size_t w, size_t e)
 {
-    char *key = vnxp_key(st->s + w, e - w);
-    if (!key) {
-        st->nomem = 1;
-        return 0;
-    }
-    int yes = strcmp(key, st->key_van) == 0 || strcmp(key, st->key_thi) == 0;
-    free(key);
-    return yes;
+    static const char *const forms[] = {"văn", "Văn", "VĂN", "thị", "Thị", "THỊ"};
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        if (e - w == strlen(forms[i]) && memcmp(st->s + w, forms[i], e - w) == 0)
+            return 1;
+    return 0;
 }
 
 // The next word after name token `t` that may complete it, or 0: a word of
@@ -1116,9 +1103,42 @@ static void read_mention(state *st, size_t i, person *known, size_t name_e, ment
         mt->end = read_roles_after(st, (size_t)(h - st->toks), mt, failed);
 }
 
+static void free_key(struct lh_entry *e)
+{
+    free(lh_entry_k(e));
+}
+
+// The set of the keys of every name token, made when first asked for (few
+// pages need it). 0 ok, -1 out of memory.
+static int index_name_keys(state *st)
+{
+    st->name_keys = lh_kchar_table_new(64, free_key);
+    for (size_t i = 0; st->name_keys && i < st->ntok; i++) {
+        const token *t = &st->toks[i];
+        if (t->kind != TOK_NAME)
+            continue;
+        char *name = clean_name(st->m, t->start, t->end);
+        char *key = name ? vnxp_key(name, strlen(name)) : NULL;
+        free(name);
+        if (!key)
+            return -1;
+        if (lh_table_lookup_ex(st->name_keys, key, NULL))
+            free(key);
+        else if (lh_table_insert(st->name_keys, key, NULL)) {
+            free(key);
+            return -1;
+        }
+    }
+    return st->name_keys ? 0 : -1;
+}
+
 // Is the text [s, e) written as a name of its own elsewhere in the text?
 static int written_alone(state *st, size_t s, size_t e)
 {
+    if (!st->name_keys && index_name_keys(st)) {
+        st->nomem = 1;
+        return 0;
+    }
     char *key = vnxp_key(st->s + s, e - s);
     if (!key) {
         st->nomem = 1;
@@ -1285,11 +1305,6 @@ static int read_given_names(state *st)
     return rc;
 }
 
-static void free_key(struct lh_entry *e)
-{
-    free(lh_entry_k(e));
-}
-
 static int by_span(const void *a, const void *b)
 {
     const vnx_span *x = a, *y = b;
@@ -1318,10 +1333,7 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
         return VNX_OK; // a pattern set without officials
     st.people_by_key = lh_kchar_table_new(64, NULL);
     st.role_keys = lh_kchar_table_new(64, free_key);
-    st.name_keys = lh_kchar_table_new(64, free_key);
-    st.key_van = vnxp_key("văn", strlen("văn"));
-    st.key_thi = vnxp_key("thị", strlen("thị"));
-    int rc = st.people_by_key && st.role_keys && st.name_keys && st.key_van && st.key_thi
+    int rc = st.people_by_key && st.role_keys
                  ? read_tokens(&st)
                  : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (rc == VNX_OK)
@@ -1341,8 +1353,6 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
         lh_table_free(st.role_keys);
     if (st.name_keys)
         lh_table_free(st.name_keys);
-    free(st.key_van);
-    free(st.key_thi);
     free(st.people);
     free(st.toks);
     if (rc == VNX_OK && st.nomem)
