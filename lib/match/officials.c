@@ -1344,7 +1344,8 @@ int vnxp_extract_officials(vnxp_matcher *m, vnx_error *err)
         rc = read_given_names(&st);
     for (size_t i = 0; i < st.npeople; i++) {
         vnx_official *o = &m->result->officials[st.people[i].index];
-        qsort((void *)o->spans, o->nspans, sizeof *o->spans, by_span);
+        if (o->nspans > 1) // (qsort of NULL, 0 is undefined)
+            qsort((void *)o->spans, o->nspans, sizeof *o->spans, by_span);
         free(st.people[i].key);
     }
     if (st.people_by_key)
