@@ -780,11 +780,15 @@ static int find_dateline(const layout *l, int from, int to, int near, vnxp_day *
         }
     }
     vnxp_day found;
-    if (!day->value[0] && *dateline >= 0 && node_text(l, *dateline, &t) == 0 &&
-        vnxp_find_day(t.s, t.len, &found))
-        *day = found;
+    int rc = VNX_OK;
+    if (!day->value[0] && *dateline >= 0) {
+        if (node_text(l, *dateline, &t)) // (not a page without a date)
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+        else if (vnxp_find_day(t.s, t.len, &found))
+            *day = found;
+    }
     vnxp_buf_free(&t);
-    return VNX_OK;
+    return rc;
 }
 
 /* ---- the article ------------------------------------------------------------------ */
@@ -971,9 +975,12 @@ int vnxp_readable(const GumboOutput *doc, const vnxp_patterns *ps, vnxp_article 
     }
     if (h.text)
         out->title = h.text;
-    else if (l.meta.og_title && l.meta.og_title[0])
-        out->title = vnxp_strdup(l.meta.og_title);
-    else if (page_title && page_title[0]) {
+    else if (l.meta.og_title && l.meta.og_title[0]) {
+        if (!(out->title = vnxp_strdup(l.meta.og_title))) { // (not a page without a title)
+            rcode = nomem(err);
+            goto done;
+        }
+    } else if (page_title && page_title[0]) {
         out->title = page_title;
         page_title = NULL;
     }
