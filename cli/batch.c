@@ -176,6 +176,28 @@ static void process_job(const batch_config *cfg, job *j)
 
 /* ---- writing (one worker at a time, or the caller with one thread) ---- */
 
+// `s` as a JSON string on `out`, with no allocation (for when memory ran out).
+static void put_json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < ' ')
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+void batch_lost(batch *b, const char *source)
+{
+    fprintf(stderr, "vnextract: %s: out of memory\n", source);
+    b->failed = 1;
+}
+
 static double now(void)
 {
     struct timespec ts;
@@ -239,6 +261,14 @@ static void write_job(batch *b, job *j)
     if (j->message && b->cfg.errors != ERRORS_NONE) {
         clear_progress(b);
         fprintf(stderr, "vnextract: %s\n", j->message);
+    } else if (!j->record && b->cfg.errors != ERRORS_NONE) {
+        clear_progress(b); // not even the error record could be made
+        fprintf(stderr, "vnextract: %s: out of memory\n", j->source);
+    }
+    if (!j->record && b->cfg.errors == ERRORS_RECORD && !b->cfg.text_only) {
+        fputs("{\"source\":", stdout); // one line per input, whatever happens
+        put_json_string(stdout, j->source);
+        fputs(",\"error\":\"out of memory\"}\n", stdout);
     }
     int keep = j->record && (!j->message || b->cfg.errors == ERRORS_RECORD);
     if (keep && (fputs(j->record, stdout) == EOF || fputc('\n', stdout) == EOF ||

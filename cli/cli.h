@@ -67,6 +67,9 @@ batch *batch_new(const batch_config *cfg);
  * of jobs in flight is full. Returns 0, or -1 when the run is over (stdout
  * closed, or out of memory); the job is freed either way. */
 int batch_submit(batch *b, job *j);
+/* An input that gives no job for want of memory: said on stderr (no
+ * allocation needed), and the run's status is 1. */
+void batch_lost(batch *b, const char *source);
 /* Whether stdout was closed by its reader (the run ends quietly). */
 int batch_closed(const batch *b);
 /* Wait for every job to be written, and free the batch. Returns 0 when every

@@ -340,7 +340,11 @@ static int is_wide_encoding(const reader *r, const char *encoding)
 static int submit_error(batch *b, const char *source, const char *why)
 {
     job *j = job_new(source, FORMAT_TEXT, why);
-    return j ? batch_submit(b, j) : -1;
+    if (!j) {
+        batch_lost(b, source);
+        return 0;
+    }
+    return batch_submit(b, j);
 }
 
 static void describe_too_large(char *buf, size_t n, size_t max)
@@ -390,8 +394,10 @@ static int submit_document(const input_config *cfg, batch *b, const char *name, 
                            input_format format)
 {
     job *j = job_new(name, format, NULL);
-    if (!j)
-        return -1;
+    if (!j) {
+        batch_lost(b, name);
+        return 0;
+    }
     errno = 0;
     int e = read_document(r, cfg->max_bytes, j);
     if (e == 0)
@@ -479,21 +485,27 @@ static int is_blank(const char *s, size_t n)
 static int submit_stream(const input_config *cfg, batch *b, const char *name, reader *r)
 {
     line_reader *lr = calloc(1, sizeof *lr);
-    if (!lr)
-        return -1;
-    lr->in = r;
     size_t lineno = 0, namelen = strlen(name) + 24;
-    char *source = malloc(namelen);
-    int rc = source ? 0 : -1;
+    char *source = lr ? malloc(namelen) : NULL;
+    if (!source) {
+        free(lr);
+        batch_lost(b, name);
+        return 0;
+    }
+    lr->in = r;
+    int rc = 0;
     while (rc == 0) {
         char *line = NULL;
         size_t len;
         int too_long;
         int got = next_line(lr, cfg->max_bytes, &line, &len, &too_long);
-        if (got <= 0) {
-            rc = got;
+        if (got < 0) { // the rest of the stream is not read
+            snprintf(source, namelen, "%s:%zu", name, lineno + 1);
+            batch_lost(b, source);
             break;
         }
+        if (got == 0)
+            break;
         snprintf(source, namelen, "%s:%zu", name, ++lineno);
         if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
             memmove(line, line + 3, len - 2); // a UTF-8 BOM, with the NUL
@@ -507,8 +519,8 @@ static int submit_stream(const input_config *cfg, batch *b, const char *name, re
             job *j = job_new(source, FORMAT_JSONL, NULL);
             if (!j) {
                 free(line);
-                rc = -1;
-                break;
+                batch_lost(b, source);
+                continue;
             }
             j->data = line;
             j->len = len;
