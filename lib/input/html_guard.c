@@ -1140,25 +1140,35 @@ int vnxp_html_bound(const char *html, size_t len, char **out, size_t *out_len)
 /* ---- gumbo's memory ------------------------------------------------------------ */
 
 /* gumbo's allocations are carved from chunks, each prefixed with the arena
- * (so that vnxp_html_destroy finds it from the output), and never freed one
- * by one: gumbo frees little before the end (a grown buffer's old copy), and
- * the chunks go as a whole, whether the parse ended or was left by longjmp. */
+ * (so that vnxp_html_destroy finds it from the output) and its size class.
+ * A block's size is a power of two, and a block gumbo frees goes on the
+ * list of its class for the next allocation of that class: gumbo frees a
+ * text's buffer as it ends (after copying it) and the buffers it outgrows,
+ * and without reuse a page's text took its bytes three times over, in
+ * fresh pages. The chunks go as a whole, whether the parse ended or was
+ * left by longjmp. */
 typedef struct chunk {
     struct chunk *next;
     size_t size, used;
     max_align_t data[];
 } chunk;
 
-typedef union prefix {
-    struct arena *arena;
-    max_align_t align;
+typedef struct prefix {
+    _Alignas(max_align_t) struct arena *arena;
+    size_t size_class; // the block after the prefix holds 1 << size_class bytes
 } prefix;
 
-enum { CHUNK_MIN = 16 << 10, CHUNK_MAX = 1 << 20 };
+enum { CHUNK_MIN = 16 << 10, CHUNK_MAX = 1 << 20, MIN_CLASS = 4, CLASSES = 64 };
+
+// A freed block, on the list of its class.
+typedef struct free_block {
+    struct free_block *next;
+} free_block;
 
 typedef struct arena {
     chunk *chunks; // the first has room, the others are full or large
     size_t used, budget, next_size;
+    free_block *free[CLASSES];
     char *page; // the bounded page, when it differs: gumbo points into it
     jmp_buf fail;
 } arena;
@@ -1188,26 +1198,46 @@ static chunk *new_chunk(arena *a, size_t need)
     return c;
 }
 
+// The least class whose blocks hold `size` bytes.
+static size_t size_class(size_t size)
+{
+    size_t k = MIN_CLASS;
+    while (((size_t)1 << k) < size)
+        k++;
+    return k;
+}
+
 static void *arena_alloc(void *userdata, size_t size)
 {
     arena *a = userdata;
-    size_t align = sizeof(max_align_t);
-    if (size > SIZE_MAX / 2)
+    if (size > SIZE_MAX / 4)
         longjmp(a->fail, 1);
-    size_t need = sizeof(prefix) + (size + align - 1) / align * align;
+    size_t k = size_class(size);
+    if (a->free[k]) {
+        free_block *b = a->free[k];
+        a->free[k] = b->next;
+        return b;
+    }
+    size_t need = sizeof(prefix) + ((size_t)1 << k);
     chunk *c = a->chunks;
     if (!c || c->size - c->used < need)
         c = new_chunk(a, need);
     prefix *p = (prefix *)((char *)c->data + c->used);
     c->used += need;
     p->arena = a;
+    p->size_class = k;
     return p + 1;
 }
 
 static void arena_free(void *userdata, void *ptr)
 {
-    (void)userdata; // freed with the arena
-    (void)ptr;
+    arena *a = userdata;
+    if (!ptr)
+        return;
+    free_block *b = ptr;
+    size_t k = ((prefix *)ptr - 1)->size_class;
+    b->next = a->free[k];
+    a->free[k] = b;
 }
 
 static void arena_release(arena *a)
