@@ -230,6 +230,10 @@ START_TEST(grammar_those_present_counted)
     assert_only("Sáng nay, 76 đoàn viên, học sinh ưu tú của trường tham gia lớp bồi dưỡng.", 76,
                 NONE, NONE, 0);
     assert_only("Hội thi năm nay thu hút 41 giáo viên của các trường tham gia.", 41, NONE, NONE, 0);
+    // "tham gia" that ends its clause: in what the sentence reports.
+    assert_only("Tại các điểm cầu, hơn 3.100 cán bộ, đảng viên tham gia.", 3100, NONE, NONE, 1);
+    assert_none("Năm nay có 40 hội viên tham gia phong trào.");
+    assert_none("Đại hội bầu 15 đồng chí tham gia Ban Chấp hành.");
 }
 END_TEST
 
