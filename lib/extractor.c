@@ -66,7 +66,8 @@ vnx_extractor *vnx_extractor_new(const vnx_options *opts, vnx_error *err)
         return NULL;
     }
     x->mctx = pcre2_match_context_create(NULL);
-    if (!x->mctx) {
+    x->classes = vnxp_char_classes_new();
+    if (!x->mctx || !x->classes) {
         vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         vnx_extractor_free(x);
         return NULL;
@@ -84,6 +85,7 @@ void vnx_extractor_free(vnx_extractor *x)
         return;
     vnxp_patterns_free(&x->patterns);
     pcre2_match_context_free(x->mctx);
+    vnxp_char_classes_free(x->classes);
     free(x);
 }
 
@@ -126,7 +128,7 @@ vnx_span vnxp_input_span(const vnxp_matcher *m, size_t start, size_t end)
 char *vnxp_hit_text(const vnxp_matcher *m, size_t start, size_t end)
 {
     vnx_span s = vnxp_input_span(m, start, end);
-    return vnxp_clean(m->input, s.start, s.end);
+    return vnxp_clean(m->x->classes, m->input, s.start, s.end);
 }
 
 // The extractors in the order they run; each may read what earlier ones found.
@@ -179,7 +181,7 @@ static vnx_result *extract(const vnx_extractor *x, const char *text, size_t len,
     utf8_report rep = {r, 0, 0};
     vnxp_text t;
     unsigned nflags = (x->flags & VNX_OPT_NO_TONE_FOLD) ? 0 : VNXP_NORM_FOLD_TONES;
-    int rc = vnxp_normalize(text, len, nflags, 1, on_invalid_utf8, &rep, &t, err);
+    int rc = vnxp_normalize_with(x->classes, text, len, nflags, 1, on_invalid_utf8, &rep, &t, err);
     if (rc == VNX_OK && rep.count > MAX_UTF8_WARNINGS)
         rep.nomem |= vnxp_result_warn(r, "%zu more invalid UTF-8 sequences",
                                       rep.count - MAX_UTF8_WARNINGS);

@@ -82,6 +82,18 @@ typedef void (*vnxp_invalid_fn)(void *ctx, size_t input_offset);
  * want_map = 0. Returns VNX_OK or an error code (err filled in). */
 int vnxp_normalize(const char *in, size_t len, unsigned flags, int want_map,
                    vnxp_invalid_fn on_invalid, void *ctx, vnxp_text *out, vnx_error *err);
+
+/* What the normalizer's fast path needs to know of the letters Vietnamese
+ * is written with (U+0000-U+024F, U+1E00-U+1EFF), asked of ICU once: made
+ * with the extractor, read by its threads. NULL when out of memory. */
+typedef struct vnxp_char_classes vnxp_char_classes;
+vnxp_char_classes *vnxp_char_classes_new(void);
+void vnxp_char_classes_free(vnxp_char_classes *cc);
+
+/* vnxp_normalize with the classes of `cc` (NULL: ask ICU, as it does). */
+int vnxp_normalize_with(const vnxp_char_classes *cc, const char *in, size_t len, unsigned flags,
+                        int want_map, vnxp_invalid_fn on_invalid, void *ctx, vnxp_text *out,
+                        vnx_error *err);
 void vnxp_text_free(vnxp_text *t);
 
 /* The first matching-text offset whose input offset is at least `input_off`
@@ -89,8 +101,9 @@ void vnxp_text_free(vnxp_text *t);
 size_t vnxp_text_pos(const vnxp_text *t, size_t input_off);
 
 /* A clean copy of input bytes [start, end): NFC, whitespace collapsed and
- * trimmed, invalid bytes as U+FFFD. NULL when out of memory. */
-char *vnxp_clean(const char *in, size_t start, size_t end);
+ * trimmed, invalid bytes as U+FFFD. NULL when out of memory. `cc` as in
+ * vnxp_normalize_with. */
+char *vnxp_clean(const vnxp_char_classes *cc, const char *in, size_t start, size_t end);
 
 /* A comparison key: lower case, tones folded, spaces collapsed. */
 char *vnxp_key(const char *s, size_t n);
@@ -335,6 +348,7 @@ struct vnx_extractor {
     unsigned flags;
     vnxp_patterns patterns;
     pcre2_match_context *mctx; /* read-only once made: shared by threads */
+    vnxp_char_classes *classes; /* read-only once made: shared by threads */
 };
 
 struct vnx_result {

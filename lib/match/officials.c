@@ -227,7 +227,7 @@ static char *clean_name(const vnxp_matcher *m, size_t s, size_t e)
         }
     }
     raw[j] = '\0';
-    char *clean = vnxp_clean(raw, 0, j);
+    char *clean = vnxp_clean(m->x->classes, raw, 0, j);
     free(raw);
     return clean;
 }

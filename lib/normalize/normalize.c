@@ -360,26 +360,70 @@ static int is_plain(UChar32 c)
 
 enum { CHAR_PLAIN = 1, CHAR_LETTER = 2 };
 
-// The fast path's knowledge of non-ASCII characters, cached per call: a
-// Vietnamese text uses a few hundred of them, and asking ICU for their
-// properties at every occurrence was most of the fast path's time.
+// CHAR_PLAIN if is_plain(c), CHAR_LETTER if it is a letter of the BMP.
+static uint8_t ask_class(UChar32 c)
+{
+    if (c < 0x80) {
+        unsigned lower = (unsigned)c | 0x20;
+        return (uint8_t)((is_plain(c) ? CHAR_PLAIN : 0) |
+                         (lower >= 'a' && lower <= 'z' ? CHAR_LETTER : 0));
+    }
+    return (uint8_t)((is_plain(c) ? CHAR_PLAIN : 0) |
+                     (c <= 0xFFFF && u_isalpha(c) ? CHAR_LETTER : 0));
+}
+
+// The classes of the characters Vietnamese is written with, asked once per
+// extractor: asked per call, they cost a document some 10 instructions a
+// byte and a short string (a name, a title) most of its normalizing.
+enum { LATIN_END = 0x250, ADDITIONAL = 0x1E00, ADDITIONAL_END = 0x1F00 };
+struct vnxp_char_classes {
+    uint8_t latin[LATIN_END];                       // U+0000-U+024F
+    uint8_t additional[ADDITIONAL_END - ADDITIONAL]; // U+1E00-U+1EFF
+};
+
+vnxp_char_classes *vnxp_char_classes_new(void)
+{
+    vnxp_char_classes *cc = malloc(sizeof *cc);
+    if (!cc)
+        return NULL;
+    for (UChar32 c = 0; c < LATIN_END; c++)
+        cc->latin[c] = ask_class(c);
+    for (UChar32 c = ADDITIONAL; c < ADDITIONAL_END; c++)
+        cc->additional[c - ADDITIONAL] = ask_class(c);
+    return cc;
+}
+
+void vnxp_char_classes_free(vnxp_char_classes *cc)
+{
+    free(cc);
+}
+
+// The fast path's knowledge of the other characters, cached per call (made
+// ready at its first use): asking ICU at every occurrence was most of the
+// fast path's time.
 typedef struct class_cache {
+    const vnxp_char_classes *cc; // or NULL
+    int ready;
     UChar32 cp[256];
     uint8_t cls[256];
 } class_cache;
 
-// CHAR_PLAIN if is_plain(c), CHAR_LETTER if it is a letter of the BMP.
 static unsigned char_class(class_cache *cache, UChar32 c)
 {
-    if (c < 0x80) {
-        unsigned lower = (unsigned)c | 0x20;
-        return (is_plain(c) ? CHAR_PLAIN : 0) | (lower >= 'a' && lower <= 'z' ? CHAR_LETTER : 0);
+    if (cache->cc && c < LATIN_END)
+        return cache->cc->latin[c];
+    if (cache->cc && c >= ADDITIONAL && c < ADDITIONAL_END)
+        return cache->cc->additional[c - ADDITIONAL];
+    if (c < 0x80)
+        return ask_class(c);
+    if (!cache->ready) {
+        memset(cache->cp, 0xFF, sizeof cache->cp); // -1: no character
+        cache->ready = 1;
     }
     unsigned slot = (unsigned)c & 255;
     if (cache->cp[slot] != c) {
         cache->cp[slot] = c;
-        cache->cls[slot] = (uint8_t)((is_plain(c) ? CHAR_PLAIN : 0) |
-                                     (c <= 0xFFFF && u_isalpha(c) ? CHAR_LETTER : 0));
+        cache->cls[slot] = ask_class(c);
     }
     return cache->cls[slot];
 }
@@ -445,7 +489,8 @@ static int collapse_and_lower(const char *s, size_t len, unsigned flags, vnxp_te
 // The matching text of `in` by the fast path: 1 done, 0 the text needs the
 // full path, -1 out of memory. Collapsing or lowering moves bytes, so those
 // take it only when no map is asked for.
-static int fast_path(const char *in, size_t len, unsigned flags, int want_map, vnxp_text *out)
+static int fast_path(const vnxp_char_classes *cc, const char *in, size_t len, unsigned flags,
+                     int want_map, vnxp_text *out)
 {
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
@@ -461,7 +506,8 @@ static int fast_path(const char *in, size_t len, unsigned flags, int want_map, v
     size_t at[3], letters = 0; // the last three letters of the current run
     int wide = 0;
     class_cache cache;
-    memset(cache.cp, 0xFF, sizeof cache.cp); // -1: no character
+    cache.cc = cc;
+    cache.ready = 0;
     for (size_t i = 0; i <= len;) {
         UChar32 c = 0;
         size_t start = i;
@@ -564,11 +610,18 @@ static int encode(const u16text *t, size_t input_len, unsigned flags, int want_m
 int vnxp_normalize(const char *in, size_t len, unsigned flags, int want_map,
                    vnxp_invalid_fn on_invalid, void *ctx, vnxp_text *out, vnx_error *err)
 {
+    return vnxp_normalize_with(NULL, in, len, flags, want_map, on_invalid, ctx, out, err);
+}
+
+int vnxp_normalize_with(const vnxp_char_classes *cc, const char *in, size_t len, unsigned flags,
+                        int want_map, vnxp_invalid_fn on_invalid, void *ctx, vnxp_text *out,
+                        vnx_error *err)
+{
     memset(out, 0, sizeof *out);
     if (len > (size_t)INT32_MAX / 2)
         return vnxp_fail(err, VNX_ERR_TOO_LARGE, "document of %zu bytes is over the limit of %d",
                          len, INT32_MAX / 2);
-    int fast = fast_path(in, len, flags, want_map, out);
+    int fast = fast_path(cc, in, len, flags, want_map, out);
     if (fast != 0)
         return fast > 0 ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     u16text t = {0};
@@ -599,10 +652,11 @@ void vnxp_text_free(vnxp_text *t)
     memset(t, 0, sizeof *t);
 }
 
-char *vnxp_clean(const char *in, size_t start, size_t end)
+char *vnxp_clean(const vnxp_char_classes *cc, const char *in, size_t start, size_t end)
 {
     vnxp_text t;
-    if (vnxp_normalize(in + start, end - start, VNXP_NORM_COLLAPSE, 0, NULL, NULL, &t, NULL))
+    if (vnxp_normalize_with(cc, in + start, end - start, VNXP_NORM_COLLAPSE, 0, NULL, NULL, &t,
+                            NULL))
         return NULL;
     return t.s;
 }

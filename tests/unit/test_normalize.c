@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 #include "internal.h"
 #include "fixture.h"
@@ -448,7 +449,7 @@ START_TEST(clean_range)
 {
     const char *in = "xx  Ban   Tổ\nchức  yy";
     // [2, 23) is "  Ban   Tổ\nchức  " (the "yy" starts at byte 23).
-    char *c = vnxp_clean(in, 2, 23);
+    char *c = vnxp_clean(NULL, in, 2, 23);
     ck_assert_ptr_nonnull(c);
     ck_assert_str_eq(c, "Ban Tổ chức");
     free(c);
@@ -458,7 +459,7 @@ END_TEST
 START_TEST(clean_is_nfc_and_keeps_tones_and_case)
 {
     const char *in = "  " DANG_NFD "  \xC2\xA0ỦY  ";
-    char *c = vnxp_clean(in, 0, strlen(in));
+    char *c = vnxp_clean(NULL, in, 0, strlen(in));
     ck_assert_ptr_nonnull(c);
     ck_assert_str_eq(c, "Đảng ỦY");
     free(c);
@@ -467,7 +468,7 @@ END_TEST
 
 START_TEST(clean_invalid_bytes)
 {
-    char *c = vnxp_clean("a \xFF b", 0, 5);
+    char *c = vnxp_clean(NULL, "a \xFF b", 0, 5);
     ck_assert_ptr_nonnull(c);
     ck_assert_str_eq(c, "a \xEF\xBF\xBD b");
     free(c);
@@ -507,6 +508,44 @@ START_TEST(collapse_and_lower_take_fast_and_full_paths_alike)
             vnxp_text_free(&fast);
             vnxp_text_free(&full);
         }
+}
+END_TEST
+
+// The classes made once with the extractor say what ICU says: every
+// character they hold, between letters and alone, in every mode, with and
+// without a map, gives the text the normalizer gives without them.
+START_TEST(char_classes_agree_with_icu)
+{
+    vnxp_char_classes *cc = vnxp_char_classes_new();
+    ck_assert_ptr_nonnull(cc);
+    unsigned modes[] = {0, VNXP_NORM_FOLD_TONES, VNXP_NORM_COLLAPSE,
+                        VNXP_NORM_FOLD_TONES | VNXP_NORM_COLLAPSE | VNXP_NORM_LOWER};
+    for (UChar32 c = 1; c < 0x1F00; c = c == 0x24F ? 0x1E00 : c + 1) {
+        char text[32];
+        int32_t n = 0;
+        U8_APPEND_UNSAFE(text, n, 'H');
+        U8_APPEND_UNSAFE(text, n, 'o');
+        U8_APPEND_UNSAFE(text, n, c);
+        U8_APPEND_UNSAFE(text, n, 'a');
+        U8_APPEND_UNSAFE(text, n, ' ');
+        U8_APPEND_UNSAFE(text, n, c);
+        for (size_t k = 0; k < sizeof modes / sizeof *modes; k++)
+            for (int want_map = 0; want_map <= 1; want_map++) {
+                vnxp_text with, without;
+                ck_assert_int_eq(vnxp_normalize_with(cc, text, (size_t)n, modes[k], want_map, NULL,
+                                                     NULL, &with, NULL),
+                                 VNX_OK);
+                ck_assert_int_eq(vnxp_normalize(text, (size_t)n, modes[k], want_map, NULL, NULL,
+                                                &without, NULL),
+                                 VNX_OK);
+                ck_assert_msg(with.len == without.len &&
+                                  memcmp(with.s, without.s, with.len) == 0,
+                              "U+%04X, flags %u", (unsigned)c, modes[k]);
+                vnxp_text_free(&with);
+                vnxp_text_free(&without);
+            }
+    }
+    vnxp_char_classes_free(cc);
 }
 END_TEST
 
@@ -657,6 +696,7 @@ static Suite *normalize_suite(void)
     tcase_add_test(tc, clean_invalid_bytes);
     tcase_add_test(tc, key_lower_folded_collapsed);
     tcase_add_test(tc, collapse_and_lower_take_fast_and_full_paths_alike);
+    tcase_add_test(tc, char_classes_agree_with_icu);
     tcase_add_test(tc, key_equal_for_both_styles_and_forms);
     tcase_add_test(tc, key_of_prefix_length);
     suite_add_tcase(s, tc);
