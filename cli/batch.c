@@ -246,7 +246,7 @@ static int add_to_review(review *rv, job *j)
         return review_add(rv, vnx_result_source(j->result), vnx_result_text(j->result, NULL),
                           text_length(j->result), j->result);
     char *source = strndup(j->message, j->source_len);
-    int rc = source ? review_add_error(rv, source, j->message + j->source_len + 2) : -1;
+    int rc = review_add_error(rv, source ? source : j->source, j->message + j->source_len + 2);
     free(source);
     return rc;
 }
@@ -276,11 +276,10 @@ static void write_job(batch *b, job *j)
         b->stop = 1;
         b->write_errno = errno;
     }
-    if (b->cfg.review && (j->result || j->message) && add_to_review(b->cfg.review, j) != 0) {
-        clear_progress(b);
-        fprintf(stderr, "vnextract: review page: %s\n", strerror(errno));
+    // A page that failed is said once, when it is closed (review_close).
+    if (b->cfg.review && !b->review_failed && (j->result || j->message) &&
+        add_to_review(b->cfg.review, j) != 0)
         b->review_failed = 1;
-    }
     b->docs_done++;
     b->bytes_done += j->len;
     show_progress(b);

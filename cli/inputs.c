@@ -19,6 +19,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,9 @@
 #include "cli.h"
 
 enum { SNIFF_BYTES = 512, CHUNK = 1 << 16 };
+// A line over --max-bytes is skipped to its end, up to this many times
+// --max-bytes more.
+enum { LONG_LINE_SKIP = 8, LINE_TOO_LONG = 1, LINE_ENDLESS = 2 };
 
 /* ---- the list of inputs ------------------------------------------------ */
 
@@ -419,11 +423,20 @@ typedef struct line_reader {
     int eof;
 } line_reader;
 
+// How far a line over `max` bytes is skipped, looking for its end, before
+// the rest of the stream is given up (/dev/zero has no line end).
+static size_t skip_bound(size_t max)
+{
+    return max > SIZE_MAX / LONG_LINE_SKIP ? SIZE_MAX : max * LONG_LINE_SKIP;
+}
+
 // The next line (without its "\n") into a fresh buffer: 1 a line, 0 the
-// end, -1 out of memory. *too_long is set when it was over `max` bytes.
+// end, -1 out of memory. *too_long is set when it was over `max` bytes:
+// LINE_TOO_LONG, or LINE_ENDLESS when no line end came within
+// skip_bound(max) bytes more (the rest of the stream is not read).
 static int next_line(line_reader *lr, size_t max, char **line, size_t *len, int *too_long)
 {
-    size_t cap = 0, n = 0;
+    size_t cap = 0, n = 0, skipped = 0;
     char *buf = NULL;
     *too_long = 0;
     for (;;) {
@@ -442,10 +455,14 @@ static int next_line(line_reader *lr, size_t max, char **line, size_t *len, int 
         char *nl = memchr(lr->chunk + lr->pos, '\n', lr->end - lr->pos);
         size_t take = (nl ? (size_t)(nl - lr->chunk) : lr->end) - lr->pos;
         if (!*too_long && n + take > max) {
-            *too_long = 1; // keep reading to the line's end, keep nothing
+            *too_long = LINE_TOO_LONG; // read on to the line's end, keep nothing
             free(buf);
             buf = NULL;
             n = cap = 0;
+        }
+        if (*too_long && (skipped += take) > skip_bound(max)) {
+            *too_long = LINE_ENDLESS;
+            break;
         }
         if (!*too_long) {
             if (n + take + 1 > cap) {
@@ -512,9 +529,15 @@ static int submit_stream(const input_config *cfg, batch *b, const char *name, re
             len -= 3;
         }
         if (too_long) {
-            char why[128];
+            char why[192];
             describe_too_large(why, sizeof why, cfg->max_bytes);
+            if (too_long == LINE_ENDLESS)
+                snprintf(why + strlen(why), sizeof why - strlen(why),
+                         "; no line end in %zu bytes more: the rest of the stream is not read",
+                         skip_bound(cfg->max_bytes));
             rc = submit_error(b, source, why);
+            if (too_long == LINE_ENDLESS)
+                break;
         } else if (!is_blank(line, len)) {
             job *j = job_new(source, FORMAT_JSONL, NULL);
             if (!j) {

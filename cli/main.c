@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -139,6 +140,9 @@ static int apply_option(command *cmd, int id, const char *value)
     case OPT_FIELDS:
         return parse_fields(value, &cmd->fields);
     case OPT_HTML:
+        if (strcmp(value, "-") == 0) // stdout holds the records
+            return usage_error("--html takes a file name (standard output holds the records), not",
+                               value);
         cmd->html_path = value;
         break;
     case OPT_ENCODING:
@@ -276,8 +280,70 @@ static int number_of_cores(void)
     return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
 }
 
-// Extract every input as a batch; the exit status.
-static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
+/* ---- the run ------------------------------------------------------------ */
+
+// Whether two stats are one file.
+static int same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+// The --html page must not be an input (by device and inode: another name,
+// a hard link, standard input), nor the file stdout writes the records to:
+// 0, or 2 (said) when it is.
+static int check_page_is_no_input(const char *page, const input_list *list)
+{
+    struct stat ps, is;
+    if (stat(page, &ps) != 0 || !S_ISREG(ps.st_mode)) // new, or a device: no input lost
+        return 0;
+    if (fstat(STDOUT_FILENO, &is) == 0 && same_file(&ps, &is)) {
+        fprintf(stderr,
+                "vnextract: %s: the --html page would be standard output, which holds the "
+                "records: refused\nTry 'vnextract --help' for more information.\n",
+                page);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        const input_entry *e = &list->items[i];
+        int got = strcmp(e->path, "-") == 0 ? fstat(STDIN_FILENO, &is) : stat(e->path, &is);
+        if (!e->error && got == 0 && same_file(&ps, &is)) {
+            fprintf(stderr,
+                    "vnextract: %s: the --html page would overwrite the input %s: refused\n"
+                    "Try 'vnextract --help' for more information.\n",
+                    page, e->path);
+            return EXIT_USAGE;
+        }
+    }
+    return 0;
+}
+
+// Extract the listed inputs as a batch (into the review page `rv`, if not
+// NULL); the exit status.
+static int extract_all(const command *cmd, const input_config *input, const input_list *list,
+                       const vnx_extractor *x, review *rv)
+{
+    batch_config cfg = {.x = x, .json_flags = cmd->json_flags,
+                        .fields = cmd->fields | (cmd->with_text ? VNX_FIELD_TEXT : 0),
+                        .text_only = cmd->text_only,
+                        .review = rv, .encoding = cmd->encoding,
+                        .threads = cmd->threads ? cmd->threads : number_of_cores(),
+                        .progress = !cmd->no_progress && isatty(STDERR_FILENO),
+                        .line_buffered = cmd->line_buffered, .errors = cmd->errors};
+    inputs_measure(list, &cfg.total_docs, &cfg.total_bytes);
+    batch *b = batch_new(&cfg);
+    if (!b) {
+        fprintf(stderr, "vnextract: out of memory\n");
+        return EXIT_FAILED;
+    }
+    // The reader stops when stdout is closed: that is no failure.
+    int read_failed = inputs_run(input, list, b) != 0 && !batch_closed(b);
+    int status = batch_finish(b);
+    return status ? status : read_failed;
+}
+
+// Extract every input as a batch, with the review page if asked; the exit
+// status.
+static int run_batch(const command *cmd, const vnx_extractor *x, const char *versions)
 {
     input_list list;
     size_t skipped = 0;
@@ -288,28 +354,24 @@ static int run_batch(const command *cmd, const vnx_extractor *x, review *rv)
         fprintf(stderr, "vnextract: out of memory\n");
         return EXIT_FAILED;
     }
-    batch_config cfg = {.x = x, .json_flags = cmd->json_flags,
-                        .fields = cmd->fields | (cmd->with_text ? VNX_FIELD_TEXT : 0),
-                        .text_only = cmd->text_only,
-                        .review = rv, .encoding = cmd->encoding,
-                        .threads = cmd->threads ? cmd->threads : number_of_cores(),
-                        .progress = !cmd->no_progress && isatty(STDERR_FILENO),
-                        .line_buffered = cmd->line_buffered, .errors = cmd->errors};
-    inputs_measure(&list, &cfg.total_docs, &cfg.total_bytes);
-    batch *b = batch_new(&cfg);
-    if (!b) {
-        inputs_free(&list);
-        fprintf(stderr, "vnextract: out of memory\n");
-        return EXIT_FAILED;
+    int status = cmd->html_path ? check_page_is_no_input(cmd->html_path, &list) : 0;
+    review *rv = NULL;
+    if (status == 0 && cmd->html_path && !(rv = review_open(cmd->html_path, versions))) {
+        fprintf(stderr, "vnextract: %s: %s\n", cmd->html_path, strerror(errno));
+        status = EXIT_WRITE_ERROR;
     }
-    // The reader stops when stdout is closed: that is no failure.
-    int read_failed = inputs_run(&input, &list, b) != 0 && !batch_closed(b);
-    int status = batch_finish(b);
+    if (status == 0)
+        status = extract_all(cmd, &input, &list, x, rv);
+    if (rv && review_close(rv) != 0) { // the page's first failure, said once
+        fprintf(stderr, "vnextract: %s: %s\n", cmd->html_path,
+                strerror(errno));
+        status = EXIT_WRITE_ERROR;
+    }
     inputs_free(&list);
     if (skipped)
         fprintf(stderr, "vnextract: %zu binary file%s skipped (PDF, images, archives...)\n",
                 skipped, skipped == 1 ? "" : "s");
-    return status ? status : read_failed;
+    return status;
 }
 
 // The extractors that --fields needs none of, as VNX_OPT_NO_* bits. The
@@ -362,19 +424,10 @@ static int run_command(const command *cmd)
     snprintf(versions, sizeof versions, "vnextract %s (patterns %s)", vnx_version(),
              vnx_patterns_version(x));
     int status = 0;
-    review *rv = NULL;
-    if (cmd->show_version) {
+    if (cmd->show_version)
         puts(versions);
-    } else if (cmd->html_path && !(rv = review_open(cmd->html_path, versions))) {
-        fprintf(stderr, "vnextract: %s: %s\n", cmd->html_path, strerror(errno));
-        status = EXIT_WRITE_ERROR;
-    } else {
-        status = run_batch(cmd, x, rv);
-        if (rv && review_close(rv) != 0) {
-            fprintf(stderr, "vnextract: %s: %s\n", cmd->html_path, strerror(errno));
-            status = EXIT_WRITE_ERROR;
-        }
-    }
+    else
+        status = run_batch(cmd, x, versions);
     vnx_extractor_free(x);
     return status;
 }

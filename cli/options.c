@@ -35,7 +35,9 @@ const cli_option cli_options[] = {
      "PATTERN; may be given more than once.",
      NULL},
     {"max-bytes", OPT_MAX_BYTES, "N", GROUP_INPUT,
-     "Skip, with an error record, documents over N bytes (suffixes K, M, G; default 32M).", NULL},
+     "Skip, with an error record, documents over N bytes (suffixes K, M, G; default 32M).",
+     "A JSON line over N bytes is skipped to its end and the stream read on; a line with no "
+     "end in 8 times N bytes more (/dev/zero) ends the stream's reading."},
     {"patterns", OPT_PATTERNS, "DIR", GROUP_INPUT,
      "Use the pattern set in DIR instead of the built-in one.",
      "DIR holds KIND.pcre, lexicon/NAME.txt and VERSION. A pattern that does not compile is "
@@ -83,7 +85,11 @@ const cli_option cli_options[] = {
      "highlighted.",
      "The page is one self-contained file that fetches nothing (the records inside it "
      "compressed), and needs a browser of 2023 or later (DecompressionStream). The JSON records "
-     "are still written to standard output."},
+     "are still written to standard output. The page is written to a temporary file beside "
+     "FILE and takes its place when whole (a run that fails leaves FILE as it was; a device or "
+     "a pipe is written in place). A FILE that is also an input (compared by device and inode) "
+     "is a usage error, and so is standard output (-, or the file it is redirected to), which "
+     "holds the records."},
     {"line-buffered", OPT_LINE_BUFFERED, NULL, GROUP_OUTPUT,
      "Write each record, and flush it, as soon as it is ready, so that a coprocess can "
      "send one JSON line and read its record back.",
@@ -127,8 +133,8 @@ const cli_exit_status cli_exit_statuses[] = {
      "Some input could not be read or extracted; each gave an error record and a line on "
      "standard error, and every other input was processed."},
     {EXIT_USAGE,
-     "A usage error (an unknown option, a bad value), or a pattern set or an encoding that "
-     "does not load; no input was read."},
+     "A usage error (an unknown option, a bad value, an --html page that is also an input), "
+     "or a pattern set or an encoding that does not load; no input was read."},
     {EXIT_WRITE_ERROR,
      "An output could not be written: standard output (a full disk) or the --html page. "
      "The reason is on standard error."},

@@ -26,6 +26,12 @@
  * order: the index and the detail blocks are spooled to temporary files
  * and copied into the page when it is closed, so memory stays one block's.
  *
+ * The page is written to a temporary file beside FILE (".FILE.XXXXXX")
+ * and renamed over it when it is whole: a run that fails or is stopped
+ * leaves FILE as it was. A FILE that is not a regular file (/dev/stdout, a
+ * pipe) is written in place. The first failure is kept, and said once, by
+ * review_close().
+ *
  * SPDX-License-Identifier: MIT
  */
 #include "review.h"
@@ -35,6 +41,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "review_assets.inc"
@@ -128,6 +136,8 @@ static void buf_json(buf *b, const char *s)
 
 struct review {
     FILE *f;
+    char *target;      /* the file the page replaces (a symlink's target) */
+    char *temp;        /* the page until it is whole, or NULL: written in place */
     FILE *spool;       /* the detail blocks, until the page is closed */
     FILE *index_spool; /* the index, likewise */
     int error;         /* errno of the first failure, or 0 */
@@ -284,6 +294,8 @@ static void next_entry(review *rv)
 // with errno set.
 static int end_entry(review *rv)
 {
+    if (rv->detail.failed)
+        fail(rv, ENOMEM);
     rv->articles++;
     feed_index(rv);
     if (++rv->in_block == BLOCK)
@@ -295,18 +307,91 @@ static int end_entry(review *rv)
     return 0;
 }
 
+// Where the page goes: the file a symbolic link names (the link stays).
+static char *target_of(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *real = realpath(path, NULL);
+        if (real)
+            return real;
+    }
+    return strdup(path);
+}
+
+// A temporary file beside `target`, with the mode the page would get (an
+// existing page's, else 0666 less the umask); NULL with errno set.
+static FILE *open_temp(const char *target, char **temp)
+{
+    const char *slash = strrchr(target, '/');
+    size_t dir = slash ? (size_t)(slash - target) + 1 : 0;
+    size_t n = strlen(target) + 10;
+    if (!(*temp = malloc(n)))
+        return NULL;
+    snprintf(*temp, n, "%.*s.%s.XXXXXX", (int)dir, target, target + dir);
+    int fd = mkstemp(*temp);
+    struct stat st;
+    mode_t mode;
+    if (stat(target, &st) == 0) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0); // (read, then put back: one thread runs here)
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    FILE *f = fd < 0 || fchmod(fd, mode) != 0 ? NULL : fdopen(fd, "w");
+    if (!f) {
+        int e = errno;
+        if (fd >= 0) {
+            close(fd);
+            unlink(*temp);
+        }
+        free(*temp);
+        *temp = NULL;
+        errno = e;
+    }
+    return f;
+}
+
+// Open the page's file: a temporary one beside a regular (or new) file, the
+// file itself when it is a device or a pipe.
+static int open_page(review *rv, const char *path)
+{
+    if (!(rv->target = target_of(path)))
+        return -1;
+    struct stat st;
+    if (stat(rv->target, &st) == 0 && !S_ISREG(st.st_mode))
+        rv->f = fopen(rv->target, "w");
+    else
+        rv->f = open_temp(rv->target, &rv->temp);
+    return rv->f ? 0 : -1;
+}
+
+// Free what review_open() made (the temporary file removed, if any).
+static void discard(review *rv)
+{
+    if (rv->spool)
+        fclose(rv->spool);
+    if (rv->index_spool)
+        fclose(rv->index_spool);
+    if (rv->temp)
+        unlink(rv->temp);
+    free(rv->temp);
+    free(rv->target);
+    free(rv->index.s);
+    free(rv->detail.s);
+    free(rv->first.s);
+    free(rv);
+}
+
 review *review_open(const char *path, const char *generator)
 {
     review *rv = calloc(1, sizeof *rv);
     if (!rv)
         return NULL;
-    if (!(rv->spool = tmpfile()) || !(rv->index_spool = tmpfile()) || !(rv->f = fopen(path, "w"))) {
+    if (!(rv->spool = tmpfile()) || !(rv->index_spool = tmpfile()) || open_page(rv, path) != 0) {
         int e = errno;
-        if (rv->spool)
-            fclose(rv->spool);
-        if (rv->index_spool)
-            fclose(rv->index_spool);
-        free(rv);
+        discard(rv);
         errno = e;
         return NULL;
     }
@@ -367,17 +452,27 @@ static void index_entry(buf *b, const char *source, const vnx_result *res)
     buf_puts(b, "]}");
 }
 
+// Whether the page failed already (then nothing more is added): -1 with
+// errno set, else 0.
+static int failed_before(const review *rv)
+{
+    if (!rv->error)
+        return 0;
+    errno = rv->error;
+    return -1;
+}
+
 int review_add(review *rv, const char *source, const char *text, size_t len, vnx_result *res)
 {
+    if (failed_before(rv))
+        return -1;
     // The page indexes its text with JavaScript strings: UTF-16 units.
-    if (vnx_result_convert_spans(res, text, len, VNX_SPANS_UTF16, NULL) != VNX_OK) {
-        errno = ENOMEM;
-        return -1;
-    }
-    char *record = vnx_result_to_json(res, VNX_JSON_DEFAULT);
+    char *record = vnx_result_convert_spans(res, text, len, VNX_SPANS_UTF16, NULL) == VNX_OK
+                       ? vnx_result_to_json(res, VNX_JSON_DEFAULT)
+                       : NULL;
     if (!record) {
-        errno = ENOMEM;
-        return -1;
+        fail(rv, ENOMEM);
+        return failed_before(rv);
     }
     next_entry(rv);
     index_entry(&rv->index, source, res);
@@ -392,6 +487,8 @@ int review_add(review *rv, const char *source, const char *text, size_t len, vnx
 
 int review_add_error(review *rv, const char *source, const char *message)
 {
+    if (failed_before(rv))
+        return -1;
     next_entry(rv);
     buf_puts(&rv->index, "{\"s\":");
     buf_json(&rv->index, source);
@@ -425,15 +522,22 @@ int review_close(review *rv)
     put_spool(rv, rv->spool);
     part++;
     put_parts(rv, &part, ""); // the end
+    if (rv->temp && fflush(rv->f) == 0 && fsync(fileno(rv->f)) != 0)
+        fail(rv, errno);
     if (fclose(rv->f) != 0)
         fail(rv, errno);
-    fclose(rv->spool);
-    fclose(rv->index_spool);
+    if (!rv->error && rv->temp) { // whole: it takes the file's place
+        if (rename(rv->temp, rv->target) != 0)
+            fail(rv, errno);
+        else
+            rv->temp[0] = '\0'; // nothing to remove
+    }
     int e = rv->error;
-    free(rv->index.s);
-    free(rv->detail.s);
-    free(rv->first.s);
-    free(rv);
+    if (rv->temp && !rv->temp[0]) {
+        free(rv->temp);
+        rv->temp = NULL;
+    }
+    discard(rv);
     if (e) {
         errno = e;
         return -1;

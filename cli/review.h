@@ -19,13 +19,18 @@
 typedef struct review review;
 
 /**
- * Create the page at `path` and write its head; `generator` (e.g.
- * "vnextract 0.1.0 (patterns 1)") is shown under the heading. Returns NULL
- * with errno set on failure. Finish with review_close().
+ * Create the page for `path` and write its head; `generator` (e.g.
+ * "vnextract 0.1.0 (patterns 1)") is shown under the heading. The page is
+ * written to a temporary file beside `path` and takes its place when
+ * review_close() succeeds (a device or a pipe is written in place).
+ * Returns NULL with errno set on failure. Finish with review_close().
  */
 review *review_open(const char *path, const char *generator);
 
 /**
+ * After the first failure (kept, for review_close) the adds do nothing and
+ * return -1.
+ *
  * Add one article: the `len` bytes of `text` its record `res` was extracted
  * from (its spans, in any unit, index them), under the heading `source`.
  * The spans of `res` are left in UTF-16 units. Returns 0, or -1 with errno
@@ -40,8 +45,10 @@ int review_add(review *rv, const char *source, const char *text, size_t len, vnx
 int review_add_error(review *rv, const char *source, const char *message);
 
 /**
- * Write the end of the page, close the file and free `rv` (NULL is a no-op).
- * Returns 0, or -1 with errno set when some write failed (then or before).
+ * Write the end of the page, close the file, put it in place of `path`
+ * and free `rv` (NULL is a no-op). Returns 0, or -1 with errno set (the
+ * first failure) when some write failed, then or before: then `path` is
+ * left as it was and the temporary file removed.
  */
 int review_close(review *rv);
 
