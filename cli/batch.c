@@ -19,6 +19,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,14 +342,23 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+// The workers block the signals that stop a run: the reading thread takes
+// them, and its blocked read(2) returns EINTR.
 static int start_threads(batch *b)
 {
     b->workers = calloc((size_t)b->cfg.threads, sizeof *b->workers);
     if (!b->workers)
         return -1;
+    sigset_t stops, old;
+    sigemptyset(&stops);
+    sigaddset(&stops, SIGINT);
+    sigaddset(&stops, SIGTERM);
+    sigaddset(&stops, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &stops, &old);
     for (; b->nworkers < b->cfg.threads; b->nworkers++)
         if (pthread_create(&b->workers[b->nworkers], NULL, worker_main, b) != 0)
             break;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     return b->nworkers > 0 ? 0 : -1;
 }
 

@@ -11,6 +11,7 @@
 #ifndef VNX_CLI_H
 #define VNX_CLI_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "options.h"
@@ -100,6 +101,7 @@ typedef struct input_config {
     const char **excludes; /* --exclude patterns: a directory's files and directories left out */
     size_t nexcludes;
     size_t *skipped;       /* counts the binary files of directories skipped */
+    const volatile sig_atomic_t *stop; /* set by a signal: read no more input (or NULL) */
 } input_config;
 
 /* List the inputs of `args` (no argument: standard input). 0, or -1 when
@@ -110,7 +112,8 @@ void inputs_free(input_list *list);
 /* The documents and bytes the inputs hold, for the progress line (a JSON
  * Lines stream counts as its bytes, not its documents; stdin as nothing). */
 void inputs_measure(const input_list *list, size_t *docs, size_t *bytes);
-/* Read every input into jobs, in order, and submit them. Returns 0, or -1
+/* Read every input into jobs, in order, and submit them, until cfg->stop is
+ * set (the input being read then is dropped, not told). Returns 0, or -1
  * when the batch refused a job (the run is over) or memory ran out. */
 int inputs_run(const input_config *cfg, const input_list *list, batch *b);
 

@@ -261,14 +261,21 @@ void inputs_measure(const input_list *list, size_t *docs, size_t *bytes)
 typedef struct reader {
     int fd;
     int error; /* the errno of a failed read, or 0 */
+    const volatile sig_atomic_t *stop; /* a signal came: read no more */
+    int stopped; /* the reading stopped for it (what was read is dropped) */
     char head[SNIFF_BYTES];
     size_t head_len, head_pos;
 } reader;
 
 // Up to `n` bytes, what is there; 0 at the end or on an error (r->error).
+// A signal asked to stop: a read blocked on a pipe returns EINTR.
 static size_t read_some(reader *r, char *buf, size_t n)
 {
     for (;;) {
+        if (r->stop && *r->stop) {
+            r->stopped = 1;
+            return 0;
+        }
         ssize_t got = read(r->fd, buf, n);
         if (got >= 0)
             return (size_t)got;
@@ -382,9 +389,9 @@ static int read_document(reader *r, size_t max, job *j)
             return EFBIG;
         }
         if (got == 0) {
-            if (r->error) {
+            if (r->error || r->stopped) {
                 free(buf);
-                return r->error;
+                return r->stopped ? ECANCELED : r->error;
             }
             break;
         }
@@ -407,6 +414,8 @@ static int submit_document(const input_config *cfg, batch *b, const char *name, 
     if (e == 0)
         return batch_submit(b, j);
     job_free(j);
+    if (e == ECANCELED) // a signal: the document is not read, nor told
+        return 0;
     char why[128];
     if (e == EFBIG)
         describe_too_large(why, sizeof why, cfg->max_bytes);
@@ -445,7 +454,7 @@ static int next_line(line_reader *lr, size_t max, char **line, size_t *len, int 
             lr->end = lr->eof ? 0 : reader_read(lr->in, lr->chunk, sizeof lr->chunk);
             if (lr->end == 0) {
                 lr->eof = 1;
-                if (n == 0 && !*too_long) {
+                if ((n == 0 && !*too_long) || lr->in->stopped) { // (a cut line is dropped)
                     free(buf);
                     return 0;
                 }
@@ -511,7 +520,7 @@ static int submit_stream(const input_config *cfg, batch *b, const char *name, re
     }
     lr->in = r;
     int rc = 0;
-    while (rc == 0) {
+    while (rc == 0 && !(cfg->stop && *cfg->stop)) {
         char *line = NULL;
         size_t len;
         int too_long;
@@ -552,7 +561,7 @@ static int submit_stream(const input_config *cfg, batch *b, const char *name, re
         }
         free(line);
     }
-    if (rc == 0 && r->error)
+    if (rc == 0 && r->error && !r->stopped)
         rc = submit_error(b, name, strerror(r->error));
     free(source);
     free(lr);
@@ -611,7 +620,7 @@ static int submit_file(const input_config *cfg, batch *b, const input_entry *e)
         describe_too_large(why, sizeof why, cfg->max_bytes);
         return submit_error(b, path, why);
     }
-    reader r = {.fd = fileno(f)};
+    reader r = {.fd = fileno(f), .stop = cfg->stop};
     read_head(&r);
     const char *binary = cfg->format == FORMAT_AUTO
                              ? binary_kind((const unsigned char *)r.head, r.head_len, e->walked)
@@ -648,7 +657,7 @@ static int submit_file(const input_config *cfg, batch *b, const input_entry *e)
 
 int inputs_run(const input_config *cfg, const input_list *list, batch *b)
 {
-    for (size_t i = 0; i < list->n; i++) {
+    for (size_t i = 0; i < list->n && !(cfg->stop && *cfg->stop); i++) {
         const input_entry *e = &list->items[i];
         int rc = e->error ? submit_error(b, e->path, e->error) : submit_file(cfg, b, e);
         if (rc != 0)

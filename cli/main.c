@@ -280,6 +280,38 @@ static int number_of_cores(void)
     return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
 }
 
+/* ---- signals ------------------------------------------------------------ */
+
+// SIGINT, SIGTERM or SIGHUP, once one came: no more input is read, the
+// records in progress are written, and the run ends with 128 + its number.
+static volatile sig_atomic_t stop_signal;
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+    // A second one ends the run at once.
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+        sigaction(stop_signals[i], &dfl, NULL);
+}
+
+// Catch the signals that stop a run (not those ignored, as by nohup); no
+// SA_RESTART: a read blocked on a pipe returns, and sees the stop.
+static void catch_stop_signals(void)
+{
+    struct sigaction sa = {.sa_handler = on_stop_signal}, old;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+        if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(stop_signals[i], &sa, NULL);
+}
+
+static const char *signal_name(int sig)
+{
+    return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP";
+}
+
 /* ---- the run ------------------------------------------------------------ */
 
 // Whether two stats are one file.
@@ -349,6 +381,7 @@ static int run_batch(const command *cmd, const vnx_extractor *x, const char *ver
     size_t skipped = 0;
     input_config input = cmd->input;
     input.skipped = &skipped;
+    input.stop = &stop_signal;
     if (inputs_collect(&input, cmd->inputs, cmd->ninputs, &list) != 0) {
         inputs_free(&list);
         fprintf(stderr, "vnextract: out of memory\n");
@@ -429,6 +462,11 @@ static int run_command(const command *cmd)
     else
         status = run_batch(cmd, x, versions);
     vnx_extractor_free(x);
+    if (stop_signal) {
+        fprintf(stderr, "vnextract: stopped by %s: the records begun are written, the inputs "
+                        "after them are not read\n", signal_name(stop_signal));
+        status = 128 + stop_signal;
+    }
     return status;
 }
 
@@ -436,6 +474,7 @@ int main(int argc, char **argv)
 {
     // A closed stdout is an EPIPE write error, which ends the run quietly.
     signal(SIGPIPE, SIG_IGN);
+    catch_stop_signals();
     command cmd = {0};
     vnx_options_init(&cmd.opts);
     cmd.input.max_bytes = DEFAULT_MAX_BYTES;

@@ -8,6 +8,7 @@
  */
 #include "options.h"
 
+#include <signal.h>
 #include <string.h>
 
 const char *const cli_group_names[GROUP_COUNT] = {"Input", "Batch", "Output", "Information"};
@@ -138,6 +139,10 @@ const cli_exit_status cli_exit_statuses[] = {
     {EXIT_WRITE_ERROR,
      "An output could not be written: standard output (a full disk) or the --html page. "
      "The reason is on standard error."},
+    {128 + SIGHUP, "Stopped by SIGHUP: no more input was read, the records begun were written "
+                   "whole, and the --html page was closed."},
+    {128 + SIGINT, "Stopped by SIGINT (Ctrl-C), likewise; a second signal ends the run at once."},
+    {128 + SIGTERM, "Stopped by SIGTERM, likewise."},
 };
 
 const size_t cli_exit_status_count = sizeof cli_exit_statuses / sizeof *cli_exit_statuses;
@@ -176,7 +181,7 @@ const cli_option *cli_option_by_id(int id)
     return NULL;
 }
 
-enum { HELP_WIDTH = 79, HELP_INDENT = 20, EXIT_INDENT = 6 };
+enum { HELP_WIDTH = 79, HELP_INDENT = 20, EXIT_INDENT = 7 };
 
 // Write `text` word-wrapped to HELP_WIDTH, its lines from column `indent`,
 // the first one from column `at` (the cursor's column now).
