@@ -329,7 +329,6 @@ static FILE *open_temp(const char *target, char **temp)
     if (!(*temp = malloc(n)))
         return NULL;
     snprintf(*temp, n, "%.*s.%s.XXXXXX", (int)dir, target, target + dir);
-    int fd = mkstemp(*temp);
     struct stat st;
     mode_t mode;
     if (stat(target, &st) == 0) {
@@ -339,6 +338,7 @@ static FILE *open_temp(const char *target, char **temp)
         umask(mask);
         mode = 0666 & ~mask;
     }
+    int fd = mkstemp(*temp); // (after stat: errno is mkstemp's)
     FILE *f = fd < 0 || fchmod(fd, mode) != 0 ? NULL : fdopen(fd, "w");
     if (!f) {
         int e = errno;

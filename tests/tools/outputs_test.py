@@ -21,7 +21,6 @@ import stat
 import subprocess
 import sys
 import tempfile
-import time
 
 SAMPLE = "Sáng ngày 18/12/2023, Chi bộ tổ chức hội nghị theo Hướng dẫn số 03-HD/TU.\n"
 results = []
@@ -101,14 +100,16 @@ def main(argv):
         # The page is written beside, and renamed when whole.
         page = write(os.path.join(tmp, "review.html"), "the old page")
         os.chmod(page, 0o640)
-        p = subprocess.Popen([vnx, "--no-progress", "--html", page, "--from", "jsonl", "-"],
+        p = subprocess.Popen([vnx, "--no-progress", "--line-buffered", "--html", page,
+                              "--from", "jsonl", "-"],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         p.stdin.write(json.dumps({"id": "x", "text": SAMPLE}).encode() + b"\n")
         p.stdin.flush()
-        time.sleep(1)
+        first = p.stdout.readline()  # the record is out: the page is open
         during = read(page)
         temps = [n for n in os.listdir(tmp) if n.startswith(".review.html.")]
         out, err = p.communicate(b"", timeout=60)
+        check("the record of the first line came", b'"source":"x"' in first, first)
         check("while the run goes on, the old page is there and the new one is a "
               "temporary file beside it", during == b"the old page" and len(temps) == 1,
               (during[:40], temps))
