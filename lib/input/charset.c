@@ -5,7 +5,8 @@
  * caller gives (--encoding), then the page's own <meta charset="..."> or
  * <meta http-equiv="Content-Type" content="text/html; charset=..."> found
  * in its first 1024 bytes, else UTF-8. A page that says "iso-8859-1" or
- * "us-ascii" is read as windows-1252, as browsers do (HTML5).
+ * "us-ascii" is read as windows-1252, as browsers do (HTML5); a name no
+ * converter knows ("UTF-9") is passed over, as browsers do, not an error.
  *
  * Mojibake is UTF-8 text that was once read as windows-1252 and written
  * back as UTF-8: "đ" becomes "Ä‘", "á" "Ã¡". It is left as it is (it may be
@@ -15,6 +16,7 @@
  */
 #include <string.h>
 #include <strings.h>
+#include <unicode/ucnv.h>
 
 #include "input/page.h"
 
@@ -70,8 +72,16 @@ static int read_charset(const char *s, const char *end, char *out)
     return 1;
 }
 
-// The first "charset=" inside a <meta ...> tag in the page's first bytes:
-// <meta charset="x"> and <meta http-equiv=... content="...; charset=x"> alike.
+// Whether ICU has a converter by this name.
+static int is_known(const char *name)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    return ucnv_countAliases(canonical(name), &st) > 0 && U_SUCCESS(st);
+}
+
+// The first "charset=" inside a <meta ...> tag in the page's first bytes
+// that names a known encoding: <meta charset="x"> and <meta
+// http-equiv=... content="...; charset=x"> alike.
 static int meta_charset(const char *b, size_t len, char *out)
 {
     const char *end = b + (len < PRESCAN_BYTES ? len : PRESCAN_BYTES);
@@ -81,7 +91,8 @@ static int meta_charset(const char *b, size_t len, char *out)
         const char *close = memchr(p, '>', (size_t)(end - p));
         const char *tag_end = close ? close : end;
         for (const char *q = p + 5; q + 7 <= tag_end; q++)
-            if (strncasecmp(q, "charset", 7) == 0 && read_charset(q + 7, tag_end, out))
+            if (strncasecmp(q, "charset", 7) == 0 && read_charset(q + 7, tag_end, out) &&
+                is_known(out))
                 return 1;
         p = tag_end - 1;
     }

@@ -237,6 +237,24 @@ START_TEST(http_equiv_charset_and_override)
 }
 END_TEST
 
+START_TEST(unknown_meta_charset_passed_over)
+{
+    // A <meta> that names no encoding ICU knows is passed over, as browsers
+    // do: the next one says, or UTF-8 (found by fuzzing: it was an error).
+    static const char page[] = "<html><head><meta http-equiv=\"Content-Type\" "
+        "content=\"text/html; charset=UTF-9\"><meta charset=\"windows-1258\"></head><body>"
+        WINDOWS1258_BODY "</body></html>";
+    vnx_result *r = html(page);
+    assert_str_or_null(vnx_result_title(r), "Chi bộ Đảng họp", "title");
+    vnx_result_free(r);
+    static const char utf8[] = "<html><head><meta charset=\"x-no-such\"></head><body>"
+                               "<h1>Chi bộ Đảng họp</h1>" BODY_1 "</body></html>";
+    r = html(utf8);
+    assert_str_or_null(vnx_result_title(r), "Chi bộ Đảng họp", "title");
+    vnx_result_free(r);
+}
+END_TEST
+
 START_TEST(page_wrapped_in_a_form)
 {
     // ASP.NET WebForms pages (school and government portals) wrap the whole
@@ -462,6 +480,7 @@ static Suite *readable_suite(void)
     tcase_add_test(tc, article_is_not_a_listing);
     tcase_add_test(tc, windows1258_page);
     tcase_add_test(tc, http_equiv_charset_and_override);
+    tcase_add_test(tc, unknown_meta_charset_passed_over);
     tcase_add_test(tc, page_wrapped_in_a_form);
     tcase_add_test(tc, footer_licence_is_no_directive);
     tcase_add_test(tc, headline_from_the_page_not_stale_metadata);
