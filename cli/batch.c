@@ -113,6 +113,8 @@ static vnx_result *document_record(const batch_config *cfg, job *j, char **sourc
     char *decoded = vnx_decode(j->data, j->len, cfg->encoding, &dlen, err);
     if (!decoded)
         return NULL;
+    free(j->data); // the decoded copy stands for it: not two while extracting
+    j->data = NULL;
     vnx_result *r = NULL;
     if (j->format == FORMAT_TEXT) {
         r = vnx_extract(cfg->x, decoded, dlen, err);

@@ -12,6 +12,9 @@
  * SPDX-License-Identifier: MIT
  */
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -475,6 +478,13 @@ int main(int argc, char **argv)
     // A closed stdout is an EPIPE write error, which ends the run quietly.
     signal(SIGPIPE, SIG_IGN);
     catch_stop_signals();
+#ifdef __GLIBC__
+    // A large document's buffers go back to the system when freed. glibc
+    // raises its mmap threshold to the size of each large block freed, so
+    // that the next ones come from the heap, where what is freed stays
+    // resident: a 6 MB page then peaked at 56 MB, not 46.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
     command cmd = {0};
     vnx_options_init(&cmd.opts);
     cmd.input.max_bytes = DEFAULT_MAX_BYTES;

@@ -171,13 +171,11 @@ static vnx_result *extract(const vnx_extractor *x, const char *text, size_t len,
     if (!text)
         text = "";
     vnx_result *r = calloc(1, sizeof *r);
-    if (!r || !(r->text = keep ? keep : vnxp_strndup(text, len))) {
-        free(r);
+    if (!r) {
         free(keep);
         vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         return NULL;
     }
-    r->text_len = len;
     utf8_report rep = {r, 0, 0};
     vnxp_text t;
     unsigned nflags = (x->flags & VNX_OPT_NO_TONE_FOLD) ? 0 : VNXP_NORM_FOLD_TONES;
@@ -206,7 +204,14 @@ static vnx_result *extract(const vnx_extractor *x, const char *text, size_t len,
                                                                         : VNX_SPANS_CODEPOINTS,
                                        err);
     vnxp_text_free(&t);
+    // The record's copy of the text is made last: while the matcher's
+    // memory was held it would have added to the peak.
+    if (rc == VNX_OK && !(r->text = keep ? keep : vnxp_strndup(text, len)))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+    r->text_len = len;
     if (rc != VNX_OK) {
+        if (!r->text)
+            free(keep);
         vnx_result_free(r);
         return NULL;
     }

@@ -53,23 +53,27 @@ char *vnxp_strdup(const char *s);
  * one per byte, and size_t would double them. */
 typedef uint32_t vnxp_offset;
 
+/* Where a run of matching text came from: matching byte `out` is input
+ * byte `in`, and so on, byte for byte, up to the next shift. */
+typedef struct vnxp_shift {
+    vnxp_offset out, in;
+} vnxp_shift;
+
 /* The text that patterns run over: NFC, tone placement folded (uỷ/ủy),
  * line ends made "\n", invisible characters dropped, odd spaces made ' '.
- * map[i] is the input byte offset of matching byte i; map[len] = input
- * length. The map is NULL where each byte is where it was in the input
- * (read it with vnxp_text_input_offset). Case is kept: patterns match
- * caselessly. */
+ * map[0..nmap) are the shifts that take a matching byte to its input byte
+ * (read them with vnxp_text_input_offset); the map is NULL where each byte
+ * is where it was in the input. Case is kept: patterns match caselessly. */
 typedef struct vnxp_text {
     char *s;
     size_t len;
-    vnxp_offset *map;
+    vnxp_shift *map;
+    size_t nmap;
 } vnxp_text;
 
-/* The input offset of matching-text byte i (i <= len). */
-static inline size_t vnxp_text_input_offset(const vnxp_text *t, size_t i)
-{
-    return t->map ? t->map[i] : i;
-}
+/* The input offset of matching-text byte i (i <= len; every byte of a
+ * character gives its first byte's; len gives the input's length). */
+size_t vnxp_text_input_offset(const vnxp_text *t, size_t i);
 
 /* One invalid UTF-8 sequence, reported as a warning by the caller. */
 typedef void (*vnxp_invalid_fn)(void *ctx, size_t input_offset);
@@ -265,12 +269,14 @@ int vnxp_keys_find(const vnxp_keys *k, const char *text, size_t len, struct vnxp
 /* ---- matching (match/scan.c) ------------------------------------------- */
 
 /* One match of a pattern, with a copy of its offset vector. */
-typedef struct vnxp_hit {
+typedef struct vnxp_hit { /* a page dense in facts has many: keep it small */
     const vnxp_pattern *pattern;
-    size_t start, end; /* in the matching text */
-    size_t *ovector;   /* 2 * ngroups offsets (PCRE2_UNSET when unset) */
+    vnxp_offset start, end; /* in the matching text */
+    vnxp_offset *ovector;   /* 2 * ngroups offsets (VNXP_UNSET when unset) */
     unsigned ngroups;
 } vnxp_hit;
+
+#define VNXP_UNSET UINT32_MAX /* a group of a hit that is not set */
 
 typedef struct vnxp_hits {
     vnxp_hit *items;
@@ -279,7 +285,7 @@ typedef struct vnxp_hits {
 
 /* Where one anchor matches in the document: every start, in order. */
 typedef struct vnxp_anchor_hits {
-    size_t *at;
+    vnxp_offset *at; /* 32 bits, as the text's offsets: a page dense in facts has many */
     size_t n, cap;
     int scanned;
     int everywhere; /* the anchor hit a match limit: scan the whole text */
@@ -287,7 +293,7 @@ typedef struct vnxp_anchor_hits {
 
 /* Bytes [from, to] of the matching text where a match may start. */
 typedef struct vnxp_window {
-    size_t from, to;
+    vnxp_offset from, to;
 } vnxp_window;
 
 /* Per-call matching state: match data and the matching text. */
@@ -432,7 +438,7 @@ int vnxp_ends_sentence(const vnxp_text *t, size_t at);
  * walk back, which grows with the line: a page flattened to one line holds
  * thousands of dates. */
 typedef struct vnxp_positions {
-    size_t *at; /* ascending */
+    vnxp_offset *at; /* ascending */
     size_t n, cap;
 } vnxp_positions;
 typedef struct vnxp_breaks {
@@ -490,9 +496,10 @@ typedef enum vnxp_part_kind {
 
 /* One part, read from a hit: offsets in the matching text, figures as
  * numbers (VNX_NONE when absent), words as their lexicon values. */
-typedef struct vnxp_part {
+typedef struct vnxp_part { /* a page dense in figures has many: keep it small */
     vnxp_part_kind kind;
-    size_t start, end;
+    int used;           /* taken into a statement by the assembly */
+    vnxp_offset start, end;
     long long count, total, count2; /* count2: the upper end of "2-3" */
     double percent, percent2;       /* percent2: the upper end of a range */
     double decimal;                 /* "13,2": a share only after "tỷ lệ" */
@@ -501,7 +508,6 @@ typedef struct vnxp_part {
     int approx, or_above;
     const char *value;  /* SUBJECT, RATING: the lexicon's value (borrowed) */
     const char *value2; /* RATING: a second level named with the first */
-    int used;           /* taken into a statement by the assembly */
 } vnxp_part;
 
 typedef struct vnxp_parts {

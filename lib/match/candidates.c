@@ -271,7 +271,7 @@ static void add(pass *p, int anchor, size_t at)
     if (v->n == v->cap && vnxp_grow((void **)&v->at, &v->cap, v->n + 1, sizeof *v->at))
         p->nomem = 1;
     else
-        v->at[v->n++] = at;
+        v->at[v->n++] = (vnxp_offset)at;
 }
 
 // The code point at *i (advanced past it); U+FFFD for a bad sequence.
@@ -408,7 +408,7 @@ static void begin(pass *p, size_t at)
 
 static int by_value(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    vnxp_offset x = *(const vnxp_offset *)a, y = *(const vnxp_offset *)b;
     return x < y ? -1 : x > y;
 }
 

@@ -49,14 +49,14 @@ enum {
     MAX_NAME_SYLLABLES = 5   // a name cut short is completed up to so many
 };
 
-typedef struct token {
+typedef struct token { // a page dense in names has many: keep it small
     int kind;
-    size_t start, end; // in the matching text
-    int nsyl;          // names: syllables
-    int all_caps;      // names: written in capitals (a headline)
-    int dropped;       // names: a place or a thing, not a person
-    int used;          // heads: read as a role of someone
-    int done;          // names: read as a mention
+    int nsyl;              // names: syllables
+    size_t start, end;     // in the matching text
+    unsigned char all_caps; // names: written in capitals (a headline)
+    unsigned char dropped;  // names: a place or a thing, not a person
+    unsigned char used;     // heads: read as a role of someone
+    unsigned char done;     // names: read as a mention
 } token;
 
 typedef vnxp_range range;
@@ -465,6 +465,12 @@ static void complete_cut_names(state *st)
     st->ntok = kept;
 }
 
+static int has_group(const vnxp_hit *h, const char *name)
+{
+    size_t s, e;
+    return vnxp_hit_group(h, name, &s, &e) == 0;
+}
+
 // Turn the hits of officials.pcre into the token stream.
 static int read_tokens(state *st)
 {
@@ -475,6 +481,20 @@ static int read_tokens(state *st)
         int kind;
     } groups[] = {{"hon", TOK_HON},   {"noun", TOK_NOUN}, {"name", TOK_NAME},
                   {"head", TOK_HEAD}, {"stop", TOK_STOP}};
+    // Room for every token at once (a page dense in names has a hit every
+    // few dozen bytes: doubling would leave much unused); each hit's groups
+    // freed once read.
+    size_t ntok = 0;
+    for (size_t i = 0; i < hits.n; i++)
+        for (size_t g = 0; g < sizeof groups / sizeof *groups; g++)
+            ntok += has_group(&hits.items[i], groups[g].group);
+    if (rc == VNX_OK && st->ntok + ntok > st->captok) {
+        token *toks = reallocarray(st->toks, st->ntok + ntok, sizeof *toks);
+        if (toks) {
+            st->toks = toks;
+            st->captok = st->ntok + ntok;
+        }
+    }
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
         // A hit may hold an honorific and the name it introduces.
         for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
@@ -484,6 +504,7 @@ static int read_tokens(state *st)
             if (add_token(st, groups[g].kind, s, e))
                 rc = vnxp_fail(st->err, VNX_ERR_NOMEM, "out of memory");
         }
+        vnxp_hit_clear(&hits.items[i]);
     }
     vnxp_hits_free(&hits);
     size_t kept = 0;

@@ -140,13 +140,21 @@ int vnxp_find_parts(vnxp_matcher *m, const char *kind, vnxp_parts *parts, vnx_er
 {
     vnxp_hits hits = {0};
     int rc = vnxp_scan_kind(m, kind, &hits, err);
-    for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
-        if (vnxp_grow((void **)&parts->items, &parts->cap, parts->n + 1, sizeof *parts->items)) {
+    // Room for every hit at once (a page dense in figures has a part every
+    // few dozen bytes: no doubling), and each hit's groups freed once read.
+    if (rc == VNX_OK && parts->n + hits.n > parts->cap) {
+        vnxp_part *items = reallocarray(parts->items, parts->n + hits.n, sizeof *items);
+        if (items) {
+            parts->items = items;
+            parts->cap = parts->n + hits.n;
+        } else {
             rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-            break;
         }
+    }
+    for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
         if (read_part(m, &hits.items[i], &parts->items[parts->n]))
             parts->n++;
+        vnxp_hit_clear(&hits.items[i]);
     }
     vnxp_hits_free(&hits);
     if (rc != VNX_OK)

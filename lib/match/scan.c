@@ -83,12 +83,12 @@ static int copy_hit(const vnxp_pattern *p, pcre2_match_data *md, int rc, vnxp_hi
     hit->ovector = malloc(2 * n * sizeof *hit->ovector);
     if (!hit->ovector)
         return -1;
-    for (uint32_t i = 0; i < 2 * n; i++)
-        hit->ovector[i] = ov[i];
+    for (uint32_t i = 0; i < 2 * n; i++) // a document is under INT32_MAX bytes
+        hit->ovector[i] = ov[i] == PCRE2_UNSET ? VNXP_UNSET : (vnxp_offset)ov[i];
     hit->pattern = p;
     hit->ngroups = n;
-    hit->start = ov[0];
-    hit->end = ov[1];
+    hit->start = hit->ovector[0];
+    hit->end = hit->ovector[1];
     return 0;
 }
 
@@ -244,7 +244,7 @@ static int add_anchor_hit(vnxp_anchor_hits *ah, size_t at, vnx_error *err)
 {
     if (vnxp_grow((void **)&ah->at, &ah->cap, ah->n + 1, sizeof *ah->at))
         return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-    ah->at[ah->n++] = at;
+    ah->at[ah->n++] = (vnxp_offset)at;
     return VNX_OK;
 }
 
@@ -323,7 +323,7 @@ static int scan_anchor(vnxp_matcher *m, int a, vnx_error *err)
 // places as they are: the pattern run there fails wherever the anchor
 // would (a match holds the anchor's), so running the anchor first would
 // only double the work.
-static int anchor_places(vnxp_matcher *m, const vnxp_pattern_anchor *pa, const size_t **at,
+static int anchor_places(vnxp_matcher *m, const vnxp_pattern_anchor *pa, const vnxp_offset **at,
                          size_t *n, int *everywhere, vnx_error *err)
 {
     const vnxp_anchor *anchor = &m->x->patterns.anchors[pa->index];
@@ -355,7 +355,7 @@ static int find_windows(vnxp_matcher *m, const vnxp_pattern *p, size_t *n, int *
 {
     *n = 0;
     for (int a = 0; a < p->nanchors; a++) {
-        const size_t *at;
+        const vnxp_offset *at;
         size_t count;
         int rc = anchor_places(m, &p->anchors[a], &at, &count, everywhere, err);
         if (rc != VNX_OK || *everywhere)
@@ -542,7 +542,7 @@ int vnxp_hit_group(const vnxp_hit *hit, const char *name, size_t *start, size_t 
     // With duplicate names, the first of the groups that is set.
     for (PCRE2_SPTR e = first; e <= last; e += size) {
         unsigned num = ((unsigned)e[0] << 8) | e[1];
-        if (num >= hit->ngroups || hit->ovector[2 * num] == PCRE2_UNSET)
+        if (num >= hit->ngroups || hit->ovector[2 * num] == VNXP_UNSET)
             continue;
         *start = hit->ovector[2 * num];
         *end = hit->ovector[2 * num + 1];

@@ -85,13 +85,13 @@ static int is_odd_space(UChar32 c)
            c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-// Decode UTF-8 into `t`, applying the line-end and space rules above.
-static int decode(const char *in, size_t len, vnxp_invalid_fn on_invalid, void *ctx, u16text *t)
+// Decode input bytes [pos, len) of UTF-8 into `t` (offsets are the input's),
+// applying the line-end and space rules above.
+static int decode(const char *in, size_t pos, size_t len, vnxp_invalid_fn on_invalid, void *ctx,
+                  u16text *t)
 {
     const uint8_t *s = (const uint8_t *)in;
-    size_t pos = 0;
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        pos = 3;
+    t->n = 0;
     if (u16_reserve(t, len - pos + 1))
         return -1;
     while (pos < len) {
@@ -482,7 +482,7 @@ static int collapse_and_lower(const char *s, size_t len, unsigned flags, vnxp_te
         U8_APPEND_UNSAFE(o, j, c);
     }
     memset(o + j, 0, TEXT_PADDING);
-    *out = (vnxp_text){o, j, NULL};
+    *out = (vnxp_text){o, j, NULL, 0};
     return 0;
 }
 
@@ -543,7 +543,7 @@ static int fast_path(const vnxp_char_classes *cc, const char *in, size_t len, un
             return rc ? -1 : 1;
         }
         if (start == len) {
-            *out = (vnxp_text){s, len, NULL};
+            *out = (vnxp_text){s, len, NULL, 0};
             return 1;
         }
     }
@@ -558,53 +558,158 @@ static int is_space_unit(UChar c)
     return c == ' ' || c == '\n';
 }
 
-// Encode `t` as UTF-8 into `out`, with the byte map when asked for.
-static int encode(const u16text *t, size_t input_len, unsigned flags, int want_map,
-                  vnxp_text *out)
+/* The UTF-8 text being written, piece by piece, with its map: a shift
+ * for each character whose distance to its input byte differs from the
+ * character's before it (the map of a text that only lost a CR at each
+ * line end is one shift a line, not one offset a byte). */
+typedef struct encoder {
+    vnxp_text *out;
+    size_t cap, map_cap;
+    unsigned flags;
+    int want_map, pending_space;
+} encoder;
+
+static int encoder_init(encoder *e, vnxp_text *out, size_t input_len, unsigned flags,
+                        int want_map)
 {
-    size_t cap = t->n * 3 + TEXT_PADDING;
-    out->s = malloc(cap);
-    out->map = want_map ? malloc(cap * sizeof *out->map) : NULL;
-    if (!out->s || (want_map && !out->map))
+    // Most texts take about the bytes they came in; the rest grow.
+    *e = (encoder){.out = out, .cap = input_len + TEXT_PADDING, .flags = flags,
+                   .want_map = want_map};
+    out->s = malloc(e->cap);
+    return out->s ? 0 : -1;
+}
+
+// Map output byte `at` (a character's first) to input byte `from`.
+static int encoder_map(encoder *e, size_t at, vnxp_offset from)
+{
+    vnxp_text *o = e->out;
+    if (o->nmap > 0) {
+        const vnxp_shift *last = &o->map[o->nmap - 1];
+        if ((int64_t)from - last->in == (int64_t)at - last->out)
+            return 0;
+    }
+    if (vnxp_grow((void **)&o->map, &e->map_cap, o->nmap + 1, sizeof *o->map))
         return -1;
-    size_t j = 0, i = 0;
-    int pending_space = 0;
+    o->map[o->nmap++] = (vnxp_shift){(vnxp_offset)at, from};
+    return 0;
+}
+
+// Append one character (and a collapsed space before it) that came from
+// input byte `from`.
+static int encoder_put(encoder *e, UChar32 c, vnxp_offset from)
+{
+    vnxp_text *o = e->out;
+    if (o->len + 5 + TEXT_PADDING > e->cap &&
+        vnxp_grow((void **)&o->s, &e->cap, o->len + 5 + TEXT_PADDING, 1))
+        return -1;
+    if (e->pending_space) {
+        if (e->want_map && encoder_map(e, o->len, from))
+            return -1;
+        o->s[o->len++] = ' ';
+        e->pending_space = 0;
+    }
+    if (e->want_map && encoder_map(e, o->len, from))
+        return -1;
+    U8_APPEND_UNSAFE(o->s, o->len, c);
+    return 0;
+}
+
+// Encode the piece `t` as UTF-8 onto the encoder's text.
+static int encode(encoder *e, const u16text *t)
+{
+    size_t i = 0;
     while (i < t->n) {
         size_t first = i;
         UChar32 c;
         U16_NEXT(t->u, i, t->n, c);
-        if (flags & VNXP_NORM_COLLAPSE) {
-            if (is_space_unit((UChar)c) || u_isUWhiteSpace(c)) {
-                pending_space = j > 0;
-                continue;
-            }
-            if (pending_space) {
-                if (want_map)
-                    out->map[j] = t->off[first];
-                out->s[j++] = ' ';
-                pending_space = 0;
-            }
+        if ((e->flags & VNXP_NORM_COLLAPSE) && (is_space_unit((UChar)c) || u_isUWhiteSpace(c))) {
+            e->pending_space = e->out->len > 0;
+            continue;
         }
-        if (flags & VNXP_NORM_LOWER)
+        if (e->flags & VNXP_NORM_LOWER)
             c = u_tolower(c);
-        size_t before = j;
-        U8_APPEND_UNSAFE(out->s, j, c);
-        if (want_map)
-            for (size_t q = before; q < j; q++)
-                out->map[q] = t->off[first];
+        if (encoder_put(e, c, t->off[first]))
+            return -1;
     }
-    if (want_map)
-        out->map[j] = (vnxp_offset)input_len;
-    out->len = j;
-    // Keep the zeroed padding; shrink both to fit.
-    memset(out->s + j, 0, TEXT_PADDING);
-    char *fit = realloc(out->s, j + TEXT_PADDING);
-    if (fit)
-        out->s = fit;
-    vnxp_offset *map_fit = want_map ? realloc(out->map, (j + 1) * sizeof *out->map) : NULL;
-    if (map_fit)
-        out->map = map_fit;
     return 0;
+}
+
+// The end of the text maps to the end of the input; both shrink to fit.
+static int encoder_finish(encoder *e, size_t input_len)
+{
+    vnxp_text *o = e->out;
+    if (e->want_map && encoder_map(e, o->len, (vnxp_offset)input_len))
+        return -1;
+    memset(o->s + o->len, 0, TEXT_PADDING);
+    char *fit = realloc(o->s, o->len + TEXT_PADDING);
+    if (fit)
+        o->s = fit;
+    vnxp_shift *map_fit = o->map ? realloc(o->map, o->nmap * sizeof *o->map) : NULL;
+    if (map_fit)
+        o->map = map_fit;
+    return 0;
+}
+
+/* ---- the full path, a piece at a time ------------------------------------ */
+
+// Input bytes the full path takes at a time: its UTF-16 copy and offsets
+// (6 bytes a unit) stay this size whatever the document's.
+enum { PIECE = 1 << 16 };
+
+// Whether the input may be cut before byte `p`: between two ASCII
+// characters, the first neither a letter (a syllable is folded whole) nor
+// a CR (CRLF is one line end). No rule reads across such a cut: ASCII
+// starts a normalization segment and composes with nothing before it.
+static int may_cut_before(const char *in, size_t p)
+{
+    unsigned char a = (unsigned char)in[p - 1], b = (unsigned char)in[p];
+    unsigned char lower = a | 0x20;
+    return a < 0x80 && b < 0x80 && a != '\r' && !(lower >= 'a' && lower <= 'z');
+}
+
+// The end of the piece that starts at `from`: about PIECE bytes on, at the
+// first place the input may be cut (the whole rest when there is none).
+static size_t piece_end(const char *in, size_t from, size_t len)
+{
+    if (len - from <= PIECE)
+        return len;
+    size_t p = from + PIECE;
+    while (p < len && !may_cut_before(in, p))
+        p++;
+    return p;
+}
+
+static int full_path(const char *in, size_t len, unsigned flags, int want_map,
+                     vnxp_invalid_fn on_invalid, void *ctx, vnxp_text *out, vnx_error *err)
+{
+    encoder e;
+    if (encoder_init(&e, out, len, flags, want_map))
+        return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory encoding text");
+    u16text t = {0};
+    int rc = VNX_OK;
+    size_t from = len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; // a BOM
+    while (rc == VNX_OK && from < len) {
+        size_t to = piece_end(in, from, len);
+        if (decode(in, from, to, on_invalid, ctx, &t)) {
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory decoding text");
+            break;
+        }
+        if ((rc = to_nfc(&t, err)) != VNX_OK)
+            break;
+        if ((flags & VNXP_NORM_FOLD_TONES) && (rc = fold_tones(&t, err)) != VNX_OK)
+            break;
+        if (flags & VNXP_NORM_FOLD_TONES)
+            fold_look_alikes_u16(&t);
+        if (encode(&e, &t))
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory encoding text");
+        from = to;
+    }
+    if (rc == VNX_OK && encoder_finish(&e, len))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory encoding text");
+    u16_free(&t);
+    if (rc != VNX_OK)
+        vnxp_text_free(out);
+    return rc;
 }
 
 int vnxp_normalize(const char *in, size_t len, unsigned flags, int want_map,
@@ -624,25 +729,7 @@ int vnxp_normalize_with(const vnxp_char_classes *cc, const char *in, size_t len,
     int fast = fast_path(cc, in, len, flags, want_map, out);
     if (fast != 0)
         return fast > 0 ? VNX_OK : vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-    u16text t = {0};
-    int rc = VNX_OK;
-    if (decode(in, len, on_invalid, ctx, &t)) {
-        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory decoding text");
-        goto done;
-    }
-    if ((rc = to_nfc(&t, err)) != VNX_OK)
-        goto done;
-    if ((flags & VNXP_NORM_FOLD_TONES) && (rc = fold_tones(&t, err)) != VNX_OK)
-        goto done;
-    if (flags & VNXP_NORM_FOLD_TONES)
-        fold_look_alikes_u16(&t);
-    if (encode(&t, len, flags, want_map, out)) {
-        vnxp_text_free(out);
-        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory encoding text");
-    }
-done:
-    u16_free(&t);
-    return rc;
+    return full_path(in, len, flags, want_map, on_invalid, ctx, out, err);
 }
 
 void vnxp_text_free(vnxp_text *t)
@@ -678,6 +765,24 @@ char *vnxp_fold_utf8(const char *s, size_t n)
     return t.s;
 }
 
+size_t vnxp_text_input_offset(const vnxp_text *t, size_t i)
+{
+    if (!t->map)
+        return i;
+    // Every byte of a character maps where its first byte does.
+    while (i > 0 && i < t->len && ((unsigned char)t->s[i] & 0xC0) == 0x80)
+        i--;
+    size_t lo = 0, hi = t->nmap; // the last shift at or before i
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->map[mid].out <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return t->map[lo].in + (i - t->map[lo].out);
+}
+
 size_t vnxp_text_pos(const vnxp_text *t, size_t input_off)
 {
     if (!t->map)
@@ -685,7 +790,7 @@ size_t vnxp_text_pos(const vnxp_text *t, size_t input_off)
     size_t lo = 0, hi = t->len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (t->map[mid] < input_off)
+        if (vnxp_text_input_offset(t, mid) < input_off)
             lo = mid + 1;
         else
             hi = mid;
