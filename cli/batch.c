@@ -8,6 +8,10 @@
  * (waking one for every record cost more than a small one's extraction).
  * The ring bounds the memory: at most `window` documents, and about
  * MAX_BYTES_IN_FLIGHT bytes of them, are in flight however long the input.
+ * A large document (LARGE_DOCUMENT bytes or more) takes some 7 times its
+ * size while it is extracted: one is extracted at a time, the others wait
+ * for it, so that -j N does not multiply the peak of large inputs (two
+ * 6 MB pages at once under `ulimit -v 400000` ran out of memory).
  * With one thread, every job is processed and written on the calling
  * thread, through the same functions, so the output of -j 1 and -j N is
  * the same bytes.
@@ -33,6 +37,7 @@
 // documents from holding much memory.
 enum { WINDOW_PER_THREAD = 16 };
 #define MAX_BYTES_IN_FLIGHT ((size_t)16 << 20)
+#define LARGE_DOCUMENT ((size_t)1 << 20)
 
 struct batch {
     batch_config cfg;
@@ -42,6 +47,7 @@ struct batch {
     size_t bytes_in_flight;           /* of the jobs submitted, not written */
     int closing;                      /* no more jobs will come */
     int writing;                      /* a worker is writing records */
+    int large_running;                /* a worker is extracting a large document */
     atomic_int stop;                  /* stdout is gone: drop the rest */
     atomic_int failed;
     int review_failed; /* the --html page could not be written */
@@ -51,7 +57,7 @@ struct batch {
     double started, last_progress;
     int progress_shown;
     pthread_mutex_t mu;
-    pthread_cond_t can_submit, can_take;
+    pthread_cond_t can_submit, can_take, can_extract_large;
     pthread_t *workers;
     int nworkers;
 };
@@ -330,11 +336,19 @@ static void *worker_main(void *arg)
         if (b->taken == b->submitted)
             break;
         job *j = b->ring[b->taken++ % b->window];
+        int large = j->len >= LARGE_DOCUMENT;
+        while (large && b->large_running && !b->stop)
+            pthread_cond_wait(&b->can_extract_large, &b->mu);
+        b->large_running |= large;
         int stop = b->stop;
         pthread_mutex_unlock(&b->mu);
         if (!stop)
             process_job(&b->cfg, j);
         pthread_mutex_lock(&b->mu);
+        if (large) {
+            b->large_running = 0;
+            pthread_cond_signal(&b->can_extract_large);
+        }
         j->done = 1;
         // A worker already writing will come to this job; else this one writes.
         if (!b->writing)
@@ -380,6 +394,7 @@ batch *batch_new(const batch_config *cfg)
     pthread_mutex_init(&b->mu, NULL);
     pthread_cond_init(&b->can_submit, NULL);
     pthread_cond_init(&b->can_take, NULL);
+    pthread_cond_init(&b->can_extract_large, NULL);
     if (!b->ring || start_threads(b) != 0) {
         // Fall back to one thread: correct, only slower.
         b->closing = 1;
@@ -436,6 +451,7 @@ int batch_finish(batch *b)
         pthread_mutex_destroy(&b->mu);
         pthread_cond_destroy(&b->can_submit);
         pthread_cond_destroy(&b->can_take);
+        pthread_cond_destroy(&b->can_extract_large);
     }
     clear_progress(b);
     if (!b->stop && fflush(stdout) != 0) {

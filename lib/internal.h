@@ -274,6 +274,7 @@ typedef struct vnxp_hit { /* a page dense in facts has many: keep it small */
     vnxp_offset start, end; /* in the matching text */
     vnxp_offset *ovector;   /* 2 * ngroups offsets (VNXP_UNSET when unset) */
     unsigned ngroups;
+    vnxp_offset pooled_at; /* a scan's hit: where its ovector is in the pool, + 1 (0: its own) */
 } vnxp_hit;
 
 #define VNXP_UNSET UINT32_MAX /* a group of a hit that is not set */
@@ -281,6 +282,8 @@ typedef struct vnxp_hit { /* a page dense in facts has many: keep it small */
 typedef struct vnxp_hits {
     vnxp_hit *items;
     size_t n, cap;
+    vnxp_offset *pool; /* the ovectors of the hits of a scan, one after another */
+    size_t pool_n, pool_cap;
 } vnxp_hits;
 
 /* Where one anchor matches in the document: every start, in order. */
@@ -498,14 +501,14 @@ typedef enum vnxp_part_kind {
  * numbers (VNX_NONE when absent), words as their lexicon values. */
 typedef struct vnxp_part { /* a page dense in figures has many: keep it small */
     vnxp_part_kind kind;
-    int used;           /* taken into a statement by the assembly */
+    unsigned char used; /* taken into a statement by the assembly */
+    unsigned char nshares;
+    unsigned char approx, or_above;
     vnxp_offset start, end;
     long long count, total, count2; /* count2: the upper end of "2-3" */
     double percent, percent2;       /* percent2: the upper end of a range */
     double decimal;                 /* "13,2": a share only after "tỷ lệ" */
-    double shares[VNXP_MAX_RESPECTIVELY];
-    int nshares;
-    int approx, or_above;
+    double *shares; /* RESPECTIVELY: nshares percents, apart (few parts have any) */
     const char *value;  /* SUBJECT, RATING: the lexicon's value (borrowed) */
     const char *value2; /* RATING: a second level named with the first */
 } vnxp_part;

@@ -485,7 +485,7 @@ static int read_tokens(state *st)
     // few dozen bytes: doubling would leave much unused); each hit's groups
     // freed once read.
     size_t ntok = 0;
-    for (size_t i = 0; i < hits.n; i++)
+    for (size_t i = 0; rc == VNX_OK && i < hits.n; i++)
         for (size_t g = 0; g < sizeof groups / sizeof *groups; g++)
             ntok += has_group(&hits.items[i], groups[g].group);
     if (rc == VNX_OK && st->ntok + ntok > st->captok) {

@@ -19,6 +19,8 @@
 
 void vnxp_parts_free(vnxp_parts *ps)
 {
+    for (size_t i = 0; i < ps->n; i++)
+        free(ps->items[i].shares);
     free(ps->items);
     memset(ps, 0, sizeof *ps);
 }
@@ -97,12 +99,18 @@ static void read_figures(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
 static void read_shares(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
 {
     static const char *const GROUPS[VNXP_MAX_RESPECTIVELY] = {"p1", "p2", "p3", "p4"};
-    for (int k = 0; k < VNXP_MAX_RESPECTIVELY; k++) {
-        double v = vnxp_group_decimal(m, h, GROUPS[k]);
-        if (v == VNX_NONE)
-            break;
-        p->shares[p->nshares++] = v;
+    double v[VNXP_MAX_RESPECTIVELY];
+    int n = 0;
+    while (n < VNXP_MAX_RESPECTIVELY && (v[n] = vnxp_group_decimal(m, h, GROUPS[n])) != VNX_NONE)
+        n++;
+    if (n == 0)
+        return;
+    if (!(p->shares = malloc((size_t)n * sizeof *p->shares))) {
+        *m->nomem = 1;
+        return;
     }
+    memcpy(p->shares, v, (size_t)n * sizeof *v);
+    p->nshares = (unsigned char)n;
 }
 
 // Read hit `h` into `p`; 0 when it holds no part after all (a rating or
@@ -136,22 +144,32 @@ static int read_part(const vnxp_matcher *m, const vnxp_hit *h, vnxp_part *p)
     }
 }
 
+// Room for `more` parts, grown by an eighth of `all` at a time: a page
+// dense in figures has a part every few dozen bytes, and doubling would
+// leave much unused (a large array grows in place: mremap).
+static int parts_room(vnxp_parts *parts, size_t all)
+{
+    if (parts->n < parts->cap)
+        return 0;
+    size_t step = all / 8 > 64 ? all / 8 : 64;
+    vnxp_part *items = reallocarray(parts->items, parts->cap + step, sizeof *items);
+    if (!items)
+        return -1;
+    parts->items = items;
+    parts->cap += step;
+    return 0;
+}
+
 int vnxp_find_parts(vnxp_matcher *m, const char *kind, vnxp_parts *parts, vnx_error *err)
 {
     vnxp_hits hits = {0};
     int rc = vnxp_scan_kind(m, kind, &hits, err);
-    // Room for every hit at once (a page dense in figures has a part every
-    // few dozen bytes: no doubling), and each hit's groups freed once read.
-    if (rc == VNX_OK && parts->n + hits.n > parts->cap) {
-        vnxp_part *items = reallocarray(parts->items, parts->n + hits.n, sizeof *items);
-        if (items) {
-            parts->items = items;
-            parts->cap = parts->n + hits.n;
-        } else {
-            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-        }
-    }
+    // Each hit's groups are freed once read: the parts grow as they go.
     for (size_t i = 0; rc == VNX_OK && i < hits.n; i++) {
+        if (parts_room(parts, hits.n)) {
+            rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+            break;
+        }
         if (read_part(m, &hits.items[i], &parts->items[parts->n]))
             parts->n++;
         vnxp_hit_clear(&hits.items[i]);

@@ -22,8 +22,29 @@
 
 void vnxp_hit_clear(vnxp_hit *hit)
 {
-    free(hit->ovector);
+    if (!hit->pooled_at)
+        free(hit->ovector);
     memset(hit, 0, sizeof *hit);
+}
+
+// Give back the room past the last hit and past the last ovector of the
+// pool (before the hits are sorted: qsort copies them), and point each hit
+// at its ovector, which stays where it is from now on.
+static void hits_fit(vnxp_hits *hits)
+{
+    vnxp_hit *fit = hits->n ? realloc(hits->items, hits->n * sizeof *fit) : NULL;
+    if (fit) {
+        hits->items = fit;
+        hits->cap = hits->n;
+    }
+    vnxp_offset *pool = hits->pool_n ? realloc(hits->pool, hits->pool_n * sizeof *pool) : NULL;
+    if (pool) {
+        hits->pool = pool;
+        hits->pool_cap = hits->pool_n;
+    }
+    for (size_t i = 0; i < hits->n; i++)
+        if (hits->items[i].pooled_at)
+            hits->items[i].ovector = hits->pool + hits->items[i].pooled_at - 1;
 }
 
 void vnxp_hits_free(vnxp_hits *hits)
@@ -31,6 +52,7 @@ void vnxp_hits_free(vnxp_hits *hits)
     for (size_t i = 0; i < hits->n; i++)
         vnxp_hit_clear(&hits->items[i]);
     free(hits->items);
+    free(hits->pool);
     memset(hits, 0, sizeof *hits);
 }
 
@@ -75,20 +97,31 @@ void vnxp_matcher_free(vnxp_matcher *m)
 }
 
 // Copy the groups up to the highest one set (pcre2_match's `rc` counts
-// them): the groups after it are unset.
-static int copy_hit(const vnxp_pattern *p, pcre2_match_data *md, int rc, vnxp_hit *hit)
+// them): the groups after it are unset. Into a block of the hit's own, or,
+// with `hits`, onto their pool (a page dense in facts has a hit every few
+// dozen bytes: one allocation each cost more than the groups).
+static int copy_hit(const vnxp_pattern *p, pcre2_match_data *md, int rc, vnxp_hit *hit,
+                    vnxp_hits *hits)
 {
     uint32_t n = rc > 0 ? (uint32_t)rc : pcre2_get_ovector_count(md);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    hit->ovector = malloc(2 * n * sizeof *hit->ovector);
-    if (!hit->ovector)
+    vnxp_offset *to;
+    if (hits) {
+        if (vnxp_grow((void **)&hits->pool, &hits->pool_cap, hits->pool_n + 2 * n,
+                      sizeof *hits->pool))
+            return -1;
+        to = hits->pool + hits->pool_n;
+        hit->pooled_at = (vnxp_offset)hits->pool_n + 1;
+        hits->pool_n += 2 * n;
+    } else if (!(to = hit->ovector = malloc(2 * n * sizeof *hit->ovector))) {
         return -1;
+    }
     for (uint32_t i = 0; i < 2 * n; i++) // a document is under INT32_MAX bytes
-        hit->ovector[i] = ov[i] == PCRE2_UNSET ? VNXP_UNSET : (vnxp_offset)ov[i];
+        to[i] = ov[i] == PCRE2_UNSET ? VNXP_UNSET : (vnxp_offset)ov[i];
     hit->pattern = p;
     hit->ngroups = n;
-    hit->start = hit->ovector[0];
-    hit->end = hit->ovector[1];
+    hit->start = to[0];
+    hit->end = to[1];
     return 0;
 }
 
@@ -218,7 +251,7 @@ static int scan_range(vnxp_matcher *m, const vnxp_pattern *p, size_t len, size_t
             return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         vnxp_hit *hit = &hits->items[hits->n];
         memset(hit, 0, sizeof *hit);
-        if (copy_hit(p, m->md, rc, hit))
+        if (copy_hit(p, m->md, rc, hit, hits))
             return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         hits->n++;
         *at = hit->end > hit->start ? hit->end : next_char(m->text, hit->start);
@@ -439,9 +472,20 @@ int vnxp_scan_kind(vnxp_matcher *m, const char *kind, vnxp_hits *hits, vnx_error
         if (p->name[0] == '_' || p->kind[0] != kind[0] || strcmp(p->kind, kind) != 0)
             continue;
         int rc = scan_pattern(m, p, hits, err);
-        if (rc != VNX_OK)
+        if (rc != VNX_OK) {
+            hits_fit(hits); // every hit's groups readable, whatever its caller does
             return rc;
+        }
     }
+    // The windows are scratch of the pattern being scanned, and the hits
+    // take their number: a large page's room goes back before the hits
+    // are sorted (qsort copies them) and read (into parts, tokens...).
+    if (m->cap_windows > 4096) {
+        free(m->windows);
+        m->windows = NULL;
+        m->cap_windows = 0;
+    }
+    hits_fit(hits);
     keep_non_overlapping(hits);
     return VNX_OK;
 }
@@ -525,7 +569,7 @@ int vnxp_search(vnxp_matcher *m, const vnxp_pattern *p, size_t at, size_t last, 
         int e = match_failed(m, p, rc, at, err);
         return e == VNX_OK ? 0 : -1;
     }
-    return copy_hit(p, m->md, rc, hit) ? (vnxp_fail(err, VNX_ERR_NOMEM, "out of memory"), -1) : 1;
+    return copy_hit(p, m->md, rc, hit, NULL) ? (vnxp_fail(err, VNX_ERR_NOMEM, "out of memory"), -1) : 1;
 }
 
 int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *hit, vnx_error *err)
