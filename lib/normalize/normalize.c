@@ -410,6 +410,8 @@ typedef struct class_cache {
 
 static unsigned char_class(class_cache *cache, UChar32 c)
 {
+    if (c < 0)
+        return 0; // an invalid sequence (U8_NEXT's -1): not plain, the full path
     if (cache->cc && c < LATIN_END)
         return cache->cc->latin[c];
     if (cache->cc && c >= ADDITIONAL && c < ADDITIONAL_END)
