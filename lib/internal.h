@@ -41,6 +41,9 @@ void vnxp_buf_free(vnxp_buf *b);
 /* Grow the array *items of *cap elements of `size` bytes to hold `need`.
  * Returns 0, or -1 when out of memory (the array is left as it was). */
 int vnxp_grow(void **items, size_t *cap, size_t need, size_t size);
+/* realloc(p, n * size), NULL when that overflows. Not reallocarray(): a
+ * shim over malloc, calloc and realloc (the chaos test) sees this one. */
+void *vnxp_realloc_array(void *p, size_t n, size_t size);
 
 char *vnxp_strndup(const char *s, size_t n);
 /* A copy of `s`; NULL for NULL, or when out of memory. */

@@ -27,6 +27,11 @@ int vnxp_grow(void **items, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
+void *vnxp_realloc_array(void *p, size_t n, size_t size)
+{
+    return size && n > SIZE_MAX / size ? NULL : realloc(p, n * size);
+}
+
 int vnxp_buf_add(vnxp_buf *b, const char *s, size_t n)
 {
     if (n > SIZE_MAX - b->len - 1)

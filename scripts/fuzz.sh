@@ -8,8 +8,10 @@
 #   scripts/fuzz.sh [SECONDS | --minutes N] [--max-len BYTES] [HARNESS...]
 #
 # SECONDS (default 60) or N minutes per harness; harnesses: extract html
-# jsonl (default: all three). Each run's executions and rate are appended
-# to build-fuzz/fuzz-runs.tsv, and the totals so far printed at the end.
+# jsonl (the front ends) and nomem (any of them with an allocation failing,
+# chosen by the input: the same record or a clean out of memory), by
+# default all four. Each run's executions and rate are appended to
+# build-fuzz/fuzz-runs.tsv, and the totals so far printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=60
@@ -20,17 +22,18 @@ while [ $# -gt 0 ]; do
     --minutes) seconds=$(( $2 * 60 )); shift 2 ;;
     --max-len) max_len=$2; shift 2 ;;
     [0-9]*) seconds=$1; shift ;;
-    extract|html|jsonl) harnesses+=("$1"); shift ;;
-    *) echo "usage: $0 [SECONDS | --minutes N] [--max-len BYTES] [extract|html|jsonl]..." >&2
+    extract|html|jsonl|nomem) harnesses+=("$1"); shift ;;
+    *) echo "usage: $0 [SECONDS | --minutes N] [--max-len BYTES] [extract|html|jsonl|nomem]..." >&2
        exit 2 ;;
   esac
 done
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(extract html jsonl)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(extract html jsonl nomem)
 
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNX_FUZZ=ON \
   -DVNX_SANITIZE=ON >/dev/null
 nice cmake --build build-fuzz -j2 --target $(printf 'fuzz_%s ' "${harnesses[@]}") >/dev/null
 python3 tests/fuzz/make_dicts.py build-fuzz >/dev/null
+cp build-fuzz/extract.dict build-fuzz/nomem.dict
 
 # Seeds: our corpus and the fuzzing seeds, and the shared corpora when they
 # are there (text pages, saved HTML pages, and JSON lines made of both).
@@ -55,6 +58,16 @@ for i, p in enumerate(sys.argv[2:]):
     key = "html" if p.endswith(".html") else "text"
     line = {"id": i, "url": "https://example.vn/" + pathlib.Path(p).name, key: body}
     (out / f"line-{i:03d}.jsonl").write_text(json.dumps(line, ensure_ascii=i % 2 == 0))
+EOF
+             ;;
+    nomem)   cp tests/fuzz/seeds/nomem/* "$dir"/
+             python3 - "$dir" corpus/*.txt tests/fuzz/seeds/html/* tests/fuzz/seeds/jsonl/* <<'EOF'
+import pathlib, random, sys
+out, rnd = pathlib.Path(sys.argv[1]), random.Random(19)
+for i, p in enumerate(sys.argv[2:]):  # a front end byte, four for the allocation, the document
+    kind = 1 if "/html/" in p else 2 if "/jsonl/" in p else 0
+    head = bytes([kind]) + rnd.getrandbits(32).to_bytes(4, "big")
+    (out / f"seed-{i:03d}").write_bytes(head + pathlib.Path(p).read_bytes()[:8192])
 EOF
              ;;
   esac

@@ -489,7 +489,7 @@ static int read_tokens(state *st)
         for (size_t g = 0; g < sizeof groups / sizeof *groups; g++)
             ntok += has_group(&hits.items[i], groups[g].group);
     if (rc == VNX_OK && st->ntok + ntok > st->captok) {
-        token *toks = reallocarray(st->toks, st->ntok + ntok, sizeof *toks);
+        token *toks = vnxp_realloc_array(st->toks, st->ntok + ntok, sizeof *toks);
         if (toks) {
             st->toks = toks;
             st->captok = st->ntok + ntok;

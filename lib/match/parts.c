@@ -152,7 +152,7 @@ static int parts_room(vnxp_parts *parts, size_t all)
     if (parts->n < parts->cap)
         return 0;
     size_t step = all / 8 > 64 ? all / 8 : 64;
-    vnxp_part *items = reallocarray(parts->items, parts->cap + step, sizeof *items);
+    vnxp_part *items = vnxp_realloc_array(parts->items, parts->cap + step, sizeof *items);
     if (!items)
         return -1;
     parts->items = items;

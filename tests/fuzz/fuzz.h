@@ -11,7 +11,7 @@
 
 #include "vnextract.h"
 
-static vnx_extractor *fuzz_extractor(void)
+static inline vnx_extractor *fuzz_extractor(void)
 {
     static vnx_extractor *x;
     if (!x && !(x = vnx_extractor_new(NULL, NULL)))
@@ -21,7 +21,7 @@ static vnx_extractor *fuzz_extractor(void)
 
 // Extract `len` bytes of `text` (with `source`, if not NULL) and write the
 // record's JSON. Only out of memory may fail, and the fuzzer bounds memory.
-static void fuzz_extract(const char *text, size_t len, const char *source)
+static inline void fuzz_extract(const char *text, size_t len, const char *source)
 {
     vnx_result *r = vnx_extract(fuzz_extractor(), text, len, NULL);
     if (!r || (source && vnx_result_set_source(r, source) != VNX_OK))
