@@ -274,14 +274,10 @@ static void add(pass *p, int anchor, size_t at)
         v->at[v->n++] = (vnxp_offset)at;
 }
 
-// The code point at *i (advanced past it); U+FFFD for a bad sequence.
-static UChar32 next_cp(const char *s, size_t len, size_t *i)
+// The code point at *i, not ASCII (advanced past it); U+FFFD for a bad
+// sequence.
+static UChar32 next_wide_cp(const char *s, size_t len, size_t *i)
 {
-    unsigned char b = (unsigned char)s[*i];
-    if (b < 0x80) {
-        (*i)++;
-        return b;
-    }
     int32_t k = (int32_t)*i;
     UChar32 c;
     U8_NEXT(s, k, (int32_t)len, c);
@@ -302,29 +298,57 @@ static int append(char *buf, size_t *n, UChar32 c)
     return !bad;
 }
 
-// The class of the character at *at, its folding in *f; *next after it.
-static uint8_t class_at(const pass *p, size_t at, size_t *next, UChar32 *f)
+// The class of the character at *i (advanced past it) and its folding in
+// UTF-8 (its length, then its bytes: in the tables, or in `wide`). Inline:
+// the pass asks it of every character, most of them ASCII.
+static inline uint8_t read_char(const vnxp_keys *k, const char *s, size_t len, size_t *i,
+                                const uint8_t **f, uint8_t wide[5])
 {
-    *next = at;
-    return info(p->k, next_cp(p->s, p->len, next), f);
+    unsigned char b = (unsigned char)s[*i];
+    UChar32 c = b;
+    if (b < 0x80)
+        (*i)++;
+    else
+        c = next_wide_cp(s, len, i);
+    if (c < TABLE_CHARS) {
+        *f = k->fold_u8[c];
+        return k->cls[c];
+    }
+    UChar32 folded;
+    uint8_t cls = info(k, c, &folded);
+    size_t n = 0;
+    append((char *)wide + 1, &n, folded);
+    wide[0] = (uint8_t)n;
+    *f = wide;
+    return cls;
+}
+
+// Append a folding as read_char gives it to buf, as append() would: 0 when
+// it does not fit (room for 4 bytes is wanted) or is no character.
+static int append_folded(char *buf, size_t *n, const uint8_t *f)
+{
+    if (*n + 4 >= VNXP_KEY_BYTES || f[0] == 0)
+        return 0;
+    memcpy(buf + *n, f + 1, f[0]);
+    *n += f[0];
+    return 1;
 }
 
 // Read the next word after spaces into p->next; 0 when none follows.
 static int read_next(pass *p)
 {
     after *a = &p->next;
-    size_t at = a->at, gap = at, j;
-    UChar32 f;
-    while (at < p->len && (class_at(p, at, &j, &f) & SPACE))
+    size_t at = a->at, gap = at, j = at;
+    const uint8_t *f;
+    uint8_t wide[5];
+    while (at < p->len && (read_char(p->k, p->s, p->len, &j, &f, wide) & SPACE))
         at = j;
     int w = a->n;
     a->len[w] = 0;
     a->cut[w] = 0;
-    while (at < p->len && (class_at(p, at, &j, &f) & LETTER)) {
-        at = j;
-        if (!a->cut[w] && !append(a->w[w], &a->len[w], f))
+    for (j = at; at < p->len && (read_char(p->k, p->s, p->len, &j, &f, wide) & LETTER); at = j)
+        if (!a->cut[w] && !append_folded(a->w[w], &a->len[w], f))
             a->cut[w] = 1;
-    }
     a->at = at;
     if (at == gap || a->len[w] == 0) {
         a->ended = 1;
@@ -437,20 +461,9 @@ int vnxp_keys_find(const vnxp_keys *k, const char *text, size_t len, struct vnxp
     pass p = {.k = k, .s = text, .len = len, .out = out};
     for (size_t i = 0; i < len && !p.nomem;) {
         size_t at = i;
-        UChar32 c = next_cp(text, len, &i);
-        uint8_t cls, wide[5];
+        uint8_t wide[5];
         const uint8_t *f; // the folding in UTF-8: its length, then its bytes
-        if (c < TABLE_CHARS) {
-            cls = k->cls[c];
-            f = k->fold_u8[c];
-        } else {
-            UChar32 folded;
-            cls = info(k, c, &folded);
-            size_t n = 0;
-            append((char *)wide + 1, &n, folded);
-            wide[0] = (uint8_t)n;
-            f = wide;
-        }
+        uint8_t cls = read_char(k, text, len, &i, &f, wide);
         if (!(cls & LETTER)) {
             if (p.nstarts)
                 end_of_word(&p, at);
