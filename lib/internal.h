@@ -196,11 +196,15 @@ typedef struct vnxp_pattern {
 typedef struct vnxp_patterns {
     vnxp_pattern *items;
     size_t n, cap;
-    const struct vnxp_pattern **by_name; /* items by name, kind and place (vnxp_pattern_find) */
+    const struct vnxp_pattern **by_name; /* items by name, kind and place */
+    const struct vnxp_pattern **pattern_slots; /* hashed by kind and name (vnxp_pattern_find) */
+    size_t pattern_mask;
     vnxp_anchor *anchors;
     size_t nanchors, capanchors;
     vnxp_lexicon *lexicons;
     size_t nlex, caplex;
+    const vnxp_lexicon **lexicon_slots; /* hashed by name (vnxp_lexicon_find) */
+    size_t lexicon_mask;
     char *version;
     struct vnxp_keys *keys; /* the keys of the keyed anchors, hashed */
 } vnxp_patterns;

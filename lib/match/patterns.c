@@ -295,12 +295,64 @@ static int parse_lexicon(const vnxp_source *src, vnxp_lexicon *lx, vnx_error *er
     return sort_entries(lx) ? vnxp_fail(err, VNX_ERR_NOMEM, "out of memory") : VNX_OK;
 }
 
+/* ---- lookups by name ------------------------------------------------------ */
+//
+// The code asks for its patterns and lexicons by name at every use (some
+// hundred thousand times a megabyte): open-addressing hash tables, made
+// once loaded, answer that with one hash and a strcmp or two.
+
+static uint32_t name_hash(const char *kind, const char *name)
+{
+    uint32_t h = 2166136261u;
+    for (const char *s = kind; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    h = (h ^ '/') * 16777619u;
+    for (const char *s = name; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+// The slots of a table for n items: a power of two, at least 2n; its mask
+// in *mask. NULL when out of memory.
+static void *new_slots(size_t n, size_t *mask)
+{
+    size_t size = 8;
+    while (size < 2 * n)
+        size *= 2;
+    *mask = size - 1;
+    return calloc(size, sizeof(void *));
+}
+
+// The lexicons by name; of two of one name, the first (as a walk finds it).
+static int hash_lexicons(vnxp_patterns *ps)
+{
+    ps->lexicon_slots = new_slots(ps->nlex, &ps->lexicon_mask);
+    if (!ps->lexicon_slots)
+        return -1;
+    for (size_t i = 0; i < ps->nlex; i++) {
+        const char *name = ps->lexicons[i].name;
+        size_t at = name_hash(NULL, name) & ps->lexicon_mask;
+        while (ps->lexicon_slots[at] && strcmp(ps->lexicon_slots[at]->name, name) != 0)
+            at = (at + 1) & ps->lexicon_mask;
+        if (!ps->lexicon_slots[at])
+            ps->lexicon_slots[at] = &ps->lexicons[i];
+    }
+    return 0;
+}
+
 const vnxp_lexicon *vnxp_lexicon_find(const vnxp_patterns *ps, const char *name)
 {
-    for (size_t i = 0; i < ps->nlex; i++)
-        if (strcmp(ps->lexicons[i].name, name) == 0)
-            return &ps->lexicons[i];
-    return NULL;
+    if (!ps->lexicon_slots) { // while the lexicons load
+        for (size_t i = 0; i < ps->nlex; i++)
+            if (strcmp(ps->lexicons[i].name, name) == 0)
+                return &ps->lexicons[i];
+        return NULL;
+    }
+    for (size_t at = name_hash(NULL, name) & ps->lexicon_mask;; at = (at + 1) & ps->lexicon_mask) {
+        const vnxp_lexicon *lx = ps->lexicon_slots[at];
+        if (!lx || strcmp(lx->name, name) == 0)
+            return lx;
+    }
 }
 
 static int by_entry_key(const void *a, const void *b)
@@ -785,15 +837,25 @@ static int by_name_kind_place(const void *a, const void *b)
     return c ? c : (x < y ? -1 : x > y);
 }
 
-// The lookup index by_name: patterns sorted by name, kind and place.
+// The lookup index by_name: patterns sorted by name, kind and place; and
+// hashed by kind and name, the first place of each.
 static int index_by_name(vnxp_patterns *ps)
 {
     ps->by_name = malloc((ps->n ? ps->n : 1) * sizeof *ps->by_name);
-    if (!ps->by_name)
+    ps->pattern_slots = new_slots(ps->n, &ps->pattern_mask);
+    if (!ps->by_name || !ps->pattern_slots)
         return -1;
     for (size_t i = 0; i < ps->n; i++)
         ps->by_name[i] = &ps->items[i];
     qsort(ps->by_name, ps->n, sizeof *ps->by_name, by_name_kind_place);
+    for (size_t i = 0; i < ps->n; i++) {
+        const vnxp_pattern *p = ps->by_name[i];
+        size_t at = name_hash(p->kind, p->name) & ps->pattern_mask;
+        while (ps->pattern_slots[at] && compare_name_kind(ps->pattern_slots[at], p->kind, p->name))
+            at = (at + 1) & ps->pattern_mask;
+        if (!ps->pattern_slots[at])
+            ps->pattern_slots[at] = p;
+    }
     return 0;
 }
 
@@ -823,6 +885,8 @@ int vnxp_patterns_load_sources(vnxp_patterns *ps, const vnxp_source *src, size_t
             ps->nlex++;
         }
     }
+    if (rc == VNX_OK && hash_lexicons(ps))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     parsed_file common = {0};
     vnxp_key_list keys = {0};
     for (size_t i = 0; i < n && rc == VNX_OK; i++)
@@ -985,6 +1049,7 @@ void vnxp_patterns_free(vnxp_patterns *ps)
     }
     free(ps->items);
     free(ps->by_name);
+    free(ps->pattern_slots);
     for (size_t i = 0; i < ps->nanchors; i++) {
         regex_free(&ps->anchors[i].re);
         free(ps->anchors[i].source);
@@ -994,6 +1059,7 @@ void vnxp_patterns_free(vnxp_patterns *ps)
     for (size_t i = 0; i < ps->nlex; i++)
         lexicon_free(&ps->lexicons[i]);
     free(ps->lexicons);
+    free(ps->lexicon_slots);
     free(ps->version);
     memset(ps, 0, sizeof *ps);
 }
@@ -1001,15 +1067,11 @@ void vnxp_patterns_free(vnxp_patterns *ps)
 // The first pattern so named (code looks helpers up at every line it reads).
 const vnxp_pattern *vnxp_pattern_find(const vnxp_patterns *ps, const char *kind, const char *name)
 {
-    size_t lo = 0, hi = ps->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (compare_name_kind(ps->by_name[mid], kind, name) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (!ps->pattern_slots)
+        return NULL;
+    for (size_t at = name_hash(kind, name) & ps->pattern_mask;; at = (at + 1) & ps->pattern_mask) {
+        const vnxp_pattern *p = ps->pattern_slots[at];
+        if (!p || compare_name_kind(p, kind, name) == 0)
+            return p;
     }
-    if (lo < ps->n && compare_name_kind(ps->by_name[lo], kind, name) == 0)
-        return ps->by_name[lo];
-    return NULL;
 }
