@@ -184,10 +184,23 @@ typedef struct vnxp_pattern_anchor {
     size_t reach;
 } vnxp_pattern_anchor;
 
+/* A name of a pattern's groups: the entries of PCRE2's name table that bear
+ * it, [first, last], each `size` bytes (vnxp_hit_group). */
+typedef struct vnxp_group_name {
+    uint32_t hash;
+    const char *name; /* NULL: an empty slot */
+    const unsigned char *first, *last;
+} vnxp_group_name;
+
 typedef struct vnxp_pattern {
     char *kind; /* the file's base name: "dates" */
     char *name; /* from "@pattern NAME" */
     vnxp_regex re;
+    /* Its group names, hashed: the code asks for groups by name at every
+     * hit, and PCRE2's binary search of strcmps cost 4% of all the time. */
+    vnxp_group_name *groups;
+    size_t groups_mask;
+    uint32_t group_entry_size;
     /* Every match holds one of these (none: scan the whole text). */
     vnxp_pattern_anchor anchors[VNXP_MAX_ANCHORS];
     int nanchors;
@@ -258,6 +271,9 @@ typedef struct vnxp_key_list {
  * 0 when the places it matches cannot be told from words or characters
  * (scan.c then scans it over the text), -1 when out of memory. */
 int vnxp_anchor_keys(const vnxp_patterns *ps, const char *source, int anchor, vnxp_key_list *keys);
+
+/* The hash of a group name in vnxp_pattern.groups. */
+uint32_t vnxp_group_hash(const char *name);
 
 /* Simple case folding of one code point, as PCRE2's caseless matching
  * compares characters. */

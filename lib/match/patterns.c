@@ -312,21 +312,21 @@ static uint32_t name_hash(const char *kind, const char *name)
     return h;
 }
 
-// The slots of a table for n items: a power of two, at least 2n; its mask
-// in *mask. NULL when out of memory.
-static void *new_slots(size_t n, size_t *mask)
+// The zeroed slots of a table for n items of `item` bytes: a power of two,
+// at least 2n; its mask in *mask. NULL when out of memory.
+static void *new_slots(size_t n, size_t item, size_t *mask)
 {
     size_t size = 8;
     while (size < 2 * n)
         size *= 2;
     *mask = size - 1;
-    return calloc(size, sizeof(void *));
+    return calloc(size, item);
 }
 
 // The lexicons by name; of two of one name, the first (as a walk finds it).
 static int hash_lexicons(vnxp_patterns *ps)
 {
-    ps->lexicon_slots = new_slots(ps->nlex, &ps->lexicon_mask);
+    ps->lexicon_slots = new_slots(ps->nlex, sizeof *ps->lexicon_slots, &ps->lexicon_mask);
     if (!ps->lexicon_slots)
         return -1;
     for (size_t i = 0; i < ps->nlex; i++) {
@@ -685,6 +685,46 @@ static void regex_free(vnxp_regex *re)
     pcre2_code_free(atomic_load(&re->jit));
 }
 
+uint32_t vnxp_group_hash(const char *name)
+{
+    return name_hash(NULL, name);
+}
+
+// The names of pt's groups hashed into pt->groups (pt->re.code compiled);
+// -1 when out of memory.
+static int hash_group_names(vnxp_pattern *pt)
+{
+    uint32_t count = 0, size = 0;
+    PCRE2_SPTR table = NULL;
+    pcre2_pattern_info(pt->re.code, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(pt->re.code, PCRE2_INFO_NAMEENTRYSIZE, &size);
+    pcre2_pattern_info(pt->re.code, PCRE2_INFO_NAMETABLE, &table);
+    pt->groups = new_slots(count, sizeof *pt->groups, &pt->groups_mask);
+    pt->group_entry_size = size;
+    if (!pt->groups)
+        return -1;
+    // The table is sorted by name: the entries of one name are together.
+    for (uint32_t i = 0; i < count; i++) {
+        const unsigned char *e = table + (size_t)i * size;
+        const char *name = (const char *)e + 2;
+        if (i > 0 && strcmp((const char *)e - size + 2, name) == 0) {
+            // another group of the name before: extend its run
+            uint32_t h = name_hash(NULL, name);
+            size_t at = h & pt->groups_mask;
+            while (strcmp(pt->groups[at].name, name) != 0)
+                at = (at + 1) & pt->groups_mask;
+            pt->groups[at].last = e;
+            continue;
+        }
+        uint32_t h = name_hash(NULL, name);
+        size_t at = h & pt->groups_mask;
+        while (pt->groups[at].name)
+            at = (at + 1) & pt->groups_mask;
+        pt->groups[at] = (vnxp_group_name){h, name, e, e};
+    }
+    return 0;
+}
+
 // The keys of anchor `index` (keys.c), from `anchor` (an anchor's source
 // or a pattern's) with lexicons as markers; anchor->keyed says whether it
 // has any.
@@ -819,7 +859,8 @@ static int compile_block(vnxp_patterns *ps, const expand_ctx *cx, const block *b
     regex_init(&pt->re, code);
     memcpy(pt->anchors, anchors, (size_t)b->nanchors * sizeof *anchors);
     pt->nanchors = b->nanchors;
-    if (!pt->kind || !pt->name)
+    pt->groups = NULL;
+    if (!pt->kind || !pt->name || hash_group_names(pt))
         return vnxp_fail(cx->err, VNX_ERR_NOMEM, "out of memory");
     return add_own_anchor(ps, cx, b, opt_flags, pt, keys);
 }
@@ -842,7 +883,7 @@ static int by_name_kind_place(const void *a, const void *b)
 static int index_by_name(vnxp_patterns *ps)
 {
     ps->by_name = malloc((ps->n ? ps->n : 1) * sizeof *ps->by_name);
-    ps->pattern_slots = new_slots(ps->n, &ps->pattern_mask);
+    ps->pattern_slots = new_slots(ps->n, sizeof *ps->pattern_slots, &ps->pattern_mask);
     if (!ps->by_name || !ps->pattern_slots)
         return -1;
     for (size_t i = 0; i < ps->n; i++)
@@ -1044,6 +1085,7 @@ void vnxp_patterns_free(vnxp_patterns *ps)
 {
     for (size_t i = 0; i < ps->n; i++) {
         regex_free(&ps->items[i].re);
+        free(ps->items[i].groups);
         free(ps->items[i].kind);
         free(ps->items[i].name);
     }

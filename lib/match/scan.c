@@ -577,10 +577,28 @@ int vnxp_match_at(vnxp_matcher *m, const vnxp_pattern *p, size_t at, vnxp_hit *h
     return vnxp_search(m, p, at, at, hit, err);
 }
 
+// The entries of pattern p's name table that bear `name`, as
+// pcre2_substring_nametable_scan finds them: their size, or -1 if none.
+static int group_entries(const vnxp_pattern *p, const char *name, PCRE2_SPTR *first,
+                         PCRE2_SPTR *last)
+{
+    uint32_t h = vnxp_group_hash(name);
+    for (size_t at = h & p->groups_mask;; at = (at + 1) & p->groups_mask) {
+        const vnxp_group_name *g = &p->groups[at];
+        if (!g->name)
+            return -1;
+        if (g->hash == h && strcmp(g->name, name) == 0) {
+            *first = g->first;
+            *last = g->last;
+            return (int)p->group_entry_size;
+        }
+    }
+}
+
 int vnxp_hit_group(const vnxp_hit *hit, const char *name, size_t *start, size_t *end)
 {
     PCRE2_SPTR first, last;
-    int size = pcre2_substring_nametable_scan(hit->pattern->re.code, (PCRE2_SPTR)name, &first, &last);
+    int size = group_entries(hit->pattern, name, &first, &last);
     if (size < 0)
         return -1;
     // With duplicate names, the first of the groups that is set.
