@@ -580,6 +580,23 @@ START_TEST(char_classes_agree_with_icu)
                 vnxp_text_free(&without);
             }
     }
+    // An invalid sequence is no character of the tables (the full path
+    // replaces it): "H\xC3(", a lone continuation byte, a truncated end.
+    const char *bad[] = {"Ho\xC3(a", "\x80 b", "ca\xE1\xBB", "\xFF"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        vnxp_text with, without;
+        size_t n = strlen(bad[i]);
+        ck_assert_int_eq(vnxp_normalize_with(cc, bad[i], n, VNXP_NORM_FOLD_TONES, 1, NULL, NULL,
+                                             &with, NULL),
+                         VNX_OK);
+        ck_assert_int_eq(vnxp_normalize(bad[i], n, VNXP_NORM_FOLD_TONES, 1, NULL, NULL, &without,
+                                        NULL),
+                         VNX_OK);
+        ck_assert_msg(with.len == without.len && memcmp(with.s, without.s, with.len) == 0,
+                      "invalid text %zu", i);
+        vnxp_text_free(&with);
+        vnxp_text_free(&without);
+    }
     vnxp_char_classes_free(cc);
 }
 END_TEST
