@@ -920,10 +920,11 @@ int vnxp_patterns_load_sources(vnxp_patterns *ps, const vnxp_source *src, size_t
             if (!ps->version)
                 rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
         } else if (strncmp(src[i].name, "lexicon/", 8) == 0 && ends_with(src[i].name, ".txt")) {
+            // (not a return: what was loaded is freed below)
             if (vnxp_grow((void **)&ps->lexicons, &ps->caplex, ps->nlex + 1, sizeof *ps->lexicons))
-                return vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-            rc = parse_lexicon(&src[i], &ps->lexicons[ps->nlex], err);
-            ps->nlex++;
+                rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
+            else
+                rc = parse_lexicon(&src[i], &ps->lexicons[ps->nlex++], err);
         }
     }
     if (rc == VNX_OK && hash_lexicons(ps))
@@ -950,8 +951,8 @@ int vnxp_patterns_load_sources(vnxp_patterns *ps, const vnxp_source *src, size_t
     free(keys.items);
     if (rc == VNX_OK && index_by_name(ps))
         rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
-    if (rc == VNX_OK && !ps->version)
-        ps->version = vnxp_strndup("unversioned", 11);
+    if (rc == VNX_OK && !ps->version && !(ps->version = vnxp_strndup("unversioned", 11)))
+        rc = vnxp_fail(err, VNX_ERR_NOMEM, "out of memory");
     if (rc != VNX_OK)
         vnxp_patterns_free(ps);
     return rc;
