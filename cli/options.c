@@ -50,7 +50,8 @@ const cli_option cli_options[] = {
     {"jobs", 'j', "N", GROUP_BATCH,
      "N worker threads (default: the number of cores); the output is in input order whatever "
      "N is.",
-     NULL},
+     "A document of 1 MB or more is extracted by one worker at a time (the others wait for "
+     "it), so that N workers do not multiply a large document's memory."},
     {"no-progress", OPT_NO_PROGRESS, NULL, GROUP_BATCH,
      "No progress line on standard error (shown only when it is a terminal and the run takes "
      "more than a second).",
