@@ -132,6 +132,16 @@ static void buf_json(buf *b, const char *s)
         buf_puts(b, "null");
 }
 
+// The array [x, y] of two JSON strings, after a comma unless it is the first.
+static void buf_pair(buf *b, size_t index, const char *x, const char *y)
+{
+    buf_puts(b, index ? ",[" : "[");
+    buf_json(b, x);
+    buf_puts(b, ",");
+    buf_json(b, y);
+    buf_puts(b, "]");
+}
+
 /* ---- the page ------------------------------------------------------------- */
 
 struct review {
@@ -419,20 +429,12 @@ static void index_entry(buf *b, const char *source, const vnx_result *res)
     buf_puts(b, ",\"r\":[");
     for (size_t i = 0; i < vnx_result_tally_count(res); i++) {
         const vnx_tally *t = vnx_result_tally(res, i);
-        buf_puts(b, i ? ",[" : "[");
-        buf_json(b, t->rating);
-        buf_puts(b, ",");
-        buf_json(b, t->subject);
-        buf_puts(b, "]");
+        buf_pair(b, i, t->rating, t->subject);
     }
     buf_puts(b, "],\"d\":[");
     for (size_t i = 0; i < vnx_result_directive_count(res); i++) {
         const vnx_directive *d = vnx_result_directive(res, i);
-        buf_puts(b, i ? ",[" : "[");
-        buf_json(b, d->type);
-        buf_puts(b, ",");
-        buf_json(b, d->number);
-        buf_puts(b, "]");
+        buf_pair(b, i, d->type, d->number);
     }
     buf_puts(b, "],\"o\":[");
     for (size_t i = 0; i < vnx_result_official_count(res); i++) {

@@ -369,6 +369,20 @@ static const char *find_key(const vnxp_lexicon *lx, char *key)
     return found ? found->value : NULL;
 }
 
+// The entry whose key is vnxp_key(s, n); NULL if none, or when the key
+// could not be made (which sets *nomem).
+static const char *find_made_key(const vnxp_lexicon *lx, const char *s, size_t n, int *nomem)
+{
+    char *key = vnxp_key(s, n);
+    if (!key) {
+        *nomem = 1;
+        return NULL;
+    }
+    const char *value = find_key(lx, key);
+    free(key);
+    return value;
+}
+
 const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n, int *nomem)
 {
     if (!lx)
@@ -378,14 +392,7 @@ const char *vnxp_lexicon_lookup(const vnxp_lexicon *lx, const char *s, size_t n,
         ascii = (unsigned char)s[i] < 0x80;
     if (ascii) // nothing to normalize: vnxp_key is lower case and spaces collapsed
         return vnxp_lexicon_lookup_text(lx, s, n, nomem);
-    char *key = vnxp_key(s, n);
-    if (!key) {
-        *nomem = 1;
-        return NULL;
-    }
-    const char *value = find_key(lx, key);
-    free(key);
-    return value;
+    return find_made_key(lx, s, n, nomem);
 }
 
 // Lower case and spaces collapsed (as vnxp_key does after normalizing),
@@ -421,16 +428,8 @@ const char *vnxp_lexicon_lookup_text(const vnxp_lexicon *lx, const char *s, size
     char buf[256];
     if (!lx)
         return NULL;
-    if (!lower_collapsed(s, n, buf, sizeof buf)) {
-        char *key = vnxp_key(s, n);
-        if (!key) {
-            *nomem = 1;
-            return NULL;
-        }
-        const char *value = find_key(lx, key);
-        free(key);
-        return value;
-    }
+    if (!lower_collapsed(s, n, buf, sizeof buf))
+        return find_made_key(lx, s, n, nomem);
     return find_key(lx, buf);
 }
 
